@@ -1,0 +1,1 @@
+"""One module per CLI verb; each `run` is a short composition of stages."""

@@ -1,0 +1,43 @@
+"""Ids made from free text: lowercase ASCII slugs that stay inside their folder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_SLUG_LENGTH = 80
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", "index"}
+    | {f"com{i}" for i in range(10)}
+    | {f"lpt{i}" for i in range(10)}
+)
+
+
+def slugify(text: str, fallback: str = "item") -> str:
+    """Lowercase ASCII words joined by hyphens: "Président Biden" -> "president-biden".
+
+    The result matches `model.ID_PATTERN`, never contains a path separator or
+    dots, is at most MAX_SLUG_LENGTH characters (cut at a word boundary), and
+    is never a name some filesystem reserves.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > MAX_SLUG_LENGTH:
+            break
+        slug = candidate
+    if not slug:
+        slug = words[0][:MAX_SLUG_LENGTH] if words else fallback
+    return f"{slug}-1" if slug in _RESERVED else slug
+
+
+def unique_slug(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`, ... whichever is not in `taken`; adds it to `taken`."""
+    slug, n = base, 2
+    while slug in taken:
+        slug = f"{base}-{n}"
+        n += 1
+    taken.add(slug)
+    return slug
