@@ -1,0 +1,310 @@
+"""File events -> debounced, classified changes; and `briefing build --watch`.
+
+Three parts, from the edge inwards:
+
+- `ProjectWatcher` runs a watchdog observer over seeds/, content/, themes/ and
+  `briefing.yaml` and feeds every touched path into a `Debouncer`.
+- `Debouncer` turns a burst of events (an editor writing a temp file, then
+  renaming it over the original) into one batch: it waits until no event has
+  arrived for `quiet` seconds, extending the wait while events keep coming, up
+  to `longest` seconds.
+- `classify` is a pure function from a batch of project-relative paths to a
+  `ChangeSet`: which seeds, content items, templates, static files changed and
+  whether the config did.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TextIO
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.api import ObservedWatch
+
+from .config import CONFIG_NAME, Project
+from .diagnostics import Diagnostic
+
+CONTENT_KINDS = {"events": "event", "actors": "actor", "sources": "source"}
+"""content/ folder -> the kind named in item keys ("event:<id>")."""
+
+QUIET_SECONDS = 0.05
+LONGEST_SECONDS = 1.0
+
+_TEMP_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload", "~")
+_IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
+
+
+def item_key(kind: str, item_id: str) -> str:
+    """The key pages list in their dependencies: "event:<id>", "actor:<id>", "source:<id>"."""
+    return f"{kind}:{item_id}"
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What a batch of file events means for the site."""
+
+    config: bool = False
+    seeds: frozenset[str] = frozenset()
+    """Project-relative paths of seed files that were created, changed or removed."""
+    content: frozenset[str] = frozenset()
+    """Item keys ("event:<id>") whose file was created, changed or removed."""
+    content_rescan: bool = False
+    """A content folder itself was created, removed or renamed: reload all of content/."""
+    templates: frozenset[str] = frozenset()
+    """Template names relative to the theme's templates/ folder."""
+    static: frozenset[str] = frozenset()
+    """Paths relative to the theme's static/ folder (copied to the site as they are)."""
+    theme_rescan: bool = False
+    """Something else in the active theme changed (its settings, a renamed folder)."""
+
+    @property
+    def empty(self) -> bool:
+        return self == ChangeSet()
+
+    def describe(self) -> str:
+        """A short human summary: "content: event:x; templates: base.html"."""
+        parts = [
+            *(["config"] if self.config else []),
+            *([f"seeds: {', '.join(sorted(self.seeds))}"] if self.seeds else []),
+            *(["content/ (all)"] if self.content_rescan else []),
+            *([f"content: {', '.join(sorted(self.content))}"] if self.content else []),
+            *(["theme (all)"] if self.theme_rescan else []),
+            *([f"templates: {', '.join(sorted(self.templates))}"] if self.templates else []),
+            *([f"static: {', '.join(sorted(self.static))}"] if self.static else []),
+        ]
+        return "; ".join(parts)
+
+
+def is_editor_temp(name: str) -> bool:
+    """Files editors write while saving (`.x.swp`, `x~`, `#x#`, vim's `4913`), never content."""
+    return (
+        name.startswith((".", "#")) or name.endswith(_TEMP_SUFFIXES) or name == "4913" or not name
+    )
+
+
+@dataclass
+class _Sorter:
+    """Accumulates one batch's classification; used only inside `classify`."""
+
+    theme: str
+    config: bool = False
+    seeds: set[str] = field(default_factory=set)
+    content: set[str] = field(default_factory=set)
+    content_rescan: bool = False
+    templates: set[str] = field(default_factory=set)
+    static: set[str] = field(default_factory=set)
+    theme_rescan: bool = False
+
+    def add(self, path: PurePosixPath) -> None:
+        parts = path.parts
+        if not parts or any(is_editor_temp(part) for part in parts):
+            return
+        top, rest = parts[0], parts[1:]
+        if parts == (CONFIG_NAME,):
+            self.config = True
+        elif top == "seeds" and rest:
+            self.seeds.add(path.as_posix())
+        elif top == "content":
+            self._add_content(rest)
+        elif top == "themes" and rest[:1] == (self.theme,):
+            self._add_theme(rest[1:])
+        elif top == "themes" and not rest:
+            self.theme_rescan = True
+
+    def _add_content(self, rest: tuple[str, ...]) -> None:
+        if len(rest) < 2:
+            self.content_rescan = True
+        elif len(rest) == 2 and rest[0] in CONTENT_KINDS and rest[1].endswith(".md"):
+            self.content.add(item_key(CONTENT_KINDS[rest[0]], rest[1].removesuffix(".md")))
+
+    def _add_theme(self, rest: tuple[str, ...]) -> None:
+        if rest[:1] == ("templates",) and len(rest) > 1:
+            self.templates.add("/".join(rest[1:]))
+        elif rest[:1] == ("static",) and len(rest) > 1:
+            self.static.add("/".join(rest[1:]))
+        else:
+            self.theme_rescan = True
+
+    def result(self) -> ChangeSet:
+        return ChangeSet(
+            config=self.config,
+            seeds=frozenset(self.seeds),
+            content=frozenset(self.content),
+            content_rescan=self.content_rescan,
+            templates=frozenset(self.templates),
+            static=frozenset(self.static),
+            theme_rescan=self.theme_rescan,
+        )
+
+
+def classify(paths: Iterable[str], theme: str) -> ChangeSet:
+    """Classify project-relative POSIX paths touched by file events.
+
+    `theme` is the active theme's folder name under themes/; other themes are
+    ignored. Editor temp files and files outside the watched parts are ignored.
+    A directory path (a renamed content folder) asks for a rescan of its part.
+    """
+    sorter = _Sorter(theme)
+    for path in paths:
+        sorter.add(PurePosixPath(path))
+    return sorter.result()
+
+
+class Debouncer:
+    """Collects paths from the observer thread and hands them out in batches.
+
+    `next_batch` blocks until at least one path arrived, then until no path has
+    arrived for `quiet` seconds (each new path extends the wait), but never
+    longer than `longest` seconds after the first, so a file written
+    continuously still gets rebuilt.
+    """
+
+    def __init__(
+        self,
+        quiet: float = QUIET_SECONDS,
+        longest: float = LONGEST_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.quiet = quiet
+        self.longest = longest
+        self._clock = clock
+        self._pending: set[str] = set()
+        self._first = 0.0
+        self._last = 0.0
+        self._closed = False
+        self._condition = threading.Condition()
+
+    def add(self, paths: Iterable[str]) -> None:
+        with self._condition:
+            now = self._clock()
+            fresh = set(paths)
+            if not fresh:
+                return
+            if not self._pending:
+                self._first = now
+            self._pending |= fresh
+            self._last = now
+            self._condition.notify_all()
+
+    def close(self) -> None:
+        with self._condition:
+            self._closed = True
+            self._condition.notify_all()
+
+    def next_batch(self, timeout: float | None = None) -> frozenset[str] | None:
+        """The next batch of paths; None when closed or when `timeout` passed with no event."""
+        with self._condition:
+            if not self._condition.wait_for(lambda: self._pending or self._closed, timeout):
+                return None
+            while not self._closed:
+                now = self._clock()
+                remaining = min(self._last + self.quiet, self._first + self.longest) - now
+                if remaining <= 0:
+                    break
+                self._condition.wait(remaining)
+            if self._closed:
+                return None
+            batch, self._pending = frozenset(self._pending), set()
+            return batch
+
+
+def _event_paths(event: FileSystemEvent) -> list[str]:
+    if event.event_type in _IGNORED_EVENTS:
+        return []
+    if event.is_directory and event.event_type == "modified":
+        return []
+    paths = [event.src_path, getattr(event, "dest_path", "")]
+    return [p if isinstance(p, str) else p.decode() for p in paths if p]
+
+
+class _Forward(FileSystemEventHandler):
+    def __init__(self, root: Path, debouncer: Debouncer) -> None:
+        self.root = root
+        self.debouncer = debouncer
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        relative = []
+        for raw in _event_paths(event):
+            try:
+                relative.append(Path(raw).relative_to(self.root).as_posix())
+            except ValueError:
+                continue
+        self.debouncer.add(relative)
+
+
+class ProjectWatcher:
+    """Watches seeds/, content/, themes/ (recursively) and the config file of a project.
+
+    Folders that do not exist yet are picked up when they appear (call
+    `watch_new_folders` after each batch). Use as a context manager.
+    """
+
+    WATCHED = ("seeds", "content", "themes")
+
+    def __init__(self, project: Project, debouncer: Debouncer) -> None:
+        self.root = project.root.resolve()
+        self.debouncer = debouncer
+        self._handler = _Forward(self.root, debouncer)
+        self._observer = Observer()
+        self._watched: dict[str, tuple[ObservedWatch, int]] = {}
+
+    def __enter__(self) -> ProjectWatcher:
+        self._observer.schedule(self._handler, str(self.root), recursive=False)
+        self.watch_new_folders()
+        self._observer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.debouncer.close()
+        self._observer.stop()
+        self._observer.join(timeout=5)
+
+    def watch_new_folders(self) -> None:
+        """Watch folders created since the last call, and folders replaced by a rename."""
+        for name in self.WATCHED:
+            folder = self.root / name
+            try:
+                inode = folder.stat().st_ino if folder.is_dir() else None
+            except OSError:
+                inode = None
+            known = self._watched.get(name)
+            if known is not None and known[1] == inode:
+                continue
+            if known is not None:
+                self._observer.unschedule(known[0])
+                del self._watched[name]
+            if inode is not None:
+                watch = self._observer.schedule(self._handler, str(folder), recursive=True)
+                self._watched[name] = (watch, inode)
+
+
+def report(message: str, stream: TextIO | None = None) -> None:
+    """One line on the terminal about a rebuild."""
+    out = stream if stream is not None else sys.stdout
+    out.write(message + "\n")
+    out.flush()
+
+
+def watch_and_build(project: Project, out: Path, base_url: str | None) -> list[Diagnostic]:
+    """`briefing build --watch`: build, then rebuild what changed until Ctrl-C."""
+    from .incremental import Site
+
+    site = Site(project, out, base_url)
+    report(site.full_build().summary())
+    debouncer = Debouncer()
+    with ProjectWatcher(project, debouncer) as watcher:
+        try:
+            while (batch := debouncer.next_batch()) is not None:
+                watcher.watch_new_folders()
+                outcome = site.apply(classify(batch, site.theme_name))
+                if outcome is not None:
+                    report(outcome.summary())
+        except KeyboardInterrupt:
+            report("stopped watching")
+    return []

@@ -1,0 +1,141 @@
+"""File events -> debounced batches -> classified changes."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from generator.config import Project
+from generator.watch import ChangeSet, Debouncer, ProjectWatcher, classify, is_editor_temp
+
+
+@pytest.mark.parametrize(
+    ("paths", "expected"),
+    [
+        (["briefing.yaml"], ChangeSet(config=True)),
+        (["seeds/005_new.txt"], ChangeSet(seeds=frozenset({"seeds/005_new.txt"}))),
+        (["content/events/biden-call.md"], ChangeSet(content=frozenset({"event:biden-call"}))),
+        (
+            ["content/actors/joe-biden.md", "content/sources/reuters-1.md"],
+            ChangeSet(content=frozenset({"actor:joe-biden", "source:reuters-1"})),
+        ),
+        (["content/events"], ChangeSet(content_rescan=True)),
+        (["content"], ChangeSet(content_rescan=True)),
+        (["content/events/notes.txt", "content/drafts/x.md"], ChangeSet()),
+        (["content/events/sub/x.md"], ChangeSet()),
+        (
+            ["themes/default/templates/base.html", "themes/default/templates/partials/nav.html"],
+            ChangeSet(templates=frozenset({"base.html", "partials/nav.html"})),
+        ),
+        (["themes/default/static/style.css"], ChangeSet(static=frozenset({"style.css"}))),
+        (["themes/default/theme.yaml"], ChangeSet(theme_rescan=True)),
+        (["themes/default"], ChangeSet(theme_rescan=True)),
+        (["themes/other/templates/base.html"], ChangeSet()),
+        (["site/index.html", "README.md", ".git/index", "site"], ChangeSet()),
+    ],
+)
+def test_classify(paths: list[str], expected: ChangeSet) -> None:
+    assert classify(paths, theme="default") == expected
+
+
+def test_classify_an_editor_save_through_a_temp_file() -> None:
+    # vim: writes 4913, renames the original to x.md~, writes x.md; others write .x.md.swp
+    burst = [
+        "content/events/4913",
+        "content/events/x.md~",
+        "content/events/.x.md.swp",
+        "content/events/.#x.md",
+        "content/events/.x.md.abc123.tmp",
+        "content/events/x.md",
+    ]
+    assert classify(burst, theme="default") == ChangeSet(content=frozenset({"event:x"}))
+
+
+def test_classify_ignores_temp_folders() -> None:
+    assert classify(["content/.events.tmp/x.md"], theme="default") == ChangeSet()
+
+
+@pytest.mark.parametrize("name", [".x.swp", "x~", "#x.md#", "4913", ".hidden", "x.tmp", ""])
+def test_editor_temp_names(name: str) -> None:
+    assert is_editor_temp(name)
+
+
+@pytest.mark.parametrize("name", ["x.md", "style.css", "base.html", "001_abc.txt"])
+def test_real_names_are_not_temp(name: str) -> None:
+    assert not is_editor_temp(name)
+
+
+def test_describe() -> None:
+    change = classify(["briefing.yaml", "content/events/a.md", "themes/t/static/s.css"], "t")
+    assert change.describe() == "config; content: event:a; static: s.css"
+    assert ChangeSet().empty
+    assert not change.empty
+
+
+def test_debouncer_gives_a_burst_as_one_batch() -> None:
+    debouncer = Debouncer(quiet=0.01)
+    debouncer.add(["a"])
+    debouncer.add(["b", "a"])
+    debouncer.add([])
+    assert debouncer.next_batch() == frozenset({"a", "b"})
+    assert debouncer.next_batch(timeout=0.01) is None
+
+
+def test_debouncer_waits_for_paths_added_while_it_waits() -> None:
+    debouncer = Debouncer(quiet=0.05)
+    later = threading.Timer(0.01, debouncer.add, args=(["late"],))
+    debouncer.add(["early"])
+    later.start()
+    batch = debouncer.next_batch()
+    later.join()
+    assert batch == frozenset({"early", "late"})
+
+
+def test_debouncer_stops_extending_after_the_longest_wait() -> None:
+    debouncer = Debouncer(quiet=60.0, longest=0.02)
+    debouncer.add(["a"])
+    assert debouncer.next_batch(timeout=5) == frozenset({"a"})
+
+
+def test_debouncer_close_ends_waiting() -> None:
+    debouncer = Debouncer()
+    threading.Timer(0.01, debouncer.close).start()
+    assert debouncer.next_batch() is None
+
+
+def _project(tmp_path: Path) -> Project:
+    for folder in ("content/events", "seeds", "themes/default/templates"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "briefing.yaml").write_text("title: T\n")
+    return Project(tmp_path)
+
+
+def _next_change(debouncer: Debouncer) -> ChangeSet:
+    batch = debouncer.next_batch(timeout=10)
+    assert batch is not None, "no file event arrived"
+    return classify(batch, theme="default")
+
+
+def test_watcher_sees_a_save_through_a_temp_file_as_one_change(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    debouncer = Debouncer(quiet=0.1)
+    with ProjectWatcher(project, debouncer):
+        temp = tmp_path / "content/events/.x.md.swp"
+        temp.write_text("---\ntitle: X\n---\n")
+        temp.replace(tmp_path / "content/events/x.md")
+        (tmp_path / "briefing.yaml").write_text("title: U\n")
+        assert _next_change(debouncer) == ChangeSet(config=True, content=frozenset({"event:x"}))
+
+
+def test_watcher_follows_a_folder_created_or_replaced_later(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    debouncer = Debouncer(quiet=0.2)
+    with ProjectWatcher(project, debouncer) as watcher:
+        (tmp_path / "content").rename(tmp_path / "content-old")
+        (tmp_path / "content/events").mkdir(parents=True)
+        assert _next_change(debouncer).content_rescan
+        watcher.watch_new_folders()
+        (tmp_path / "content/events/y.md").write_text("---\ntitle: Y\n---\n")
+        assert _next_change(debouncer) == ChangeSet(content=frozenset({"event:y"}))
