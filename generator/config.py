@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .diagnostics import Diagnostic
-from .frontmatter import FrontMatterError, parse
+from .frontmatter import FrontMatterError, parse_mapping
 
 CONFIG_NAME = "briefing.yaml"
 
@@ -53,27 +54,46 @@ class Project:
 
 
 _FIELDS = ("title", "summary", "language", "theme", "base_url", "timezone")
+_THEME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def _field_problem(key: str, value: str) -> str | None:
+    """Why `value` is unusable for `key`, or None when it is fine."""
+    if key == "theme" and (not _THEME_NAME.match(value) or ".." in value):
+        return f"`theme` must be the name of a folder in themes/, not {value!r}"
+    if key == "timezone" and not _is_timezone(value):
+        return f"`timezone` {value!r} is not a known time zone; use a name like Europe/Paris"
+    return None
+
+
+def _is_timezone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
 
 
 def parse_config(text: str, path: str) -> tuple[Config, list[Diagnostic]]:
     """Parse config text; unknown keys go to `extra`, bad values are reported."""
     try:
-        meta = parse(f"---\n{text}\n---\n", path).meta
+        meta, lines = parse_mapping(text.removeprefix("\ufeff"), path, 1, what="config")
     except FrontMatterError as exc:
-        d = exc.diagnostic
-        return Config(), [
-            Diagnostic(path, max(1, d.line - 1), d.message.replace("front matter", "config"))
-        ]
-    values: dict[str, Any] = {}
+        return Config(), [exc.diagnostic]
+    values: dict[str, str] = {}
     diagnostics = []
     for key in _FIELDS:
-        if key in meta:
-            value = meta.pop(key)
-            if value is None:
-                continue
-            if not isinstance(value, str | int | float):
-                diagnostics.append(Diagnostic(path, 0, f"`{key}` must be text"))
-                continue
+        value = meta.pop(key, None)
+        if value is None:
+            continue
+        problem = (
+            f"`{key}` must be text"
+            if isinstance(value, bool) or not isinstance(value, str | int | float)
+            else _field_problem(key, str(value))
+        )
+        if problem:
+            diagnostics.append(Diagnostic(path, lines[key], problem))
+        else:
             values[key] = str(value)
     return Config(**values, extra=meta), diagnostics
 
@@ -86,5 +106,5 @@ def load_config(project: Project) -> tuple[Config, list[Diagnostic]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return Config(), [Diagnostic(CONFIG_NAME, 0, f"cannot read config: {exc}")]
+        return Config(), [Diagnostic(CONFIG_NAME, 1, f"cannot read config: {exc}")]
     return parse_config(text, CONFIG_NAME)

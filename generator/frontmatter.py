@@ -1,13 +1,24 @@
 """Split, parse and write YAML front matter, keeping line numbers.
 
-Parsing is deliberately narrower than YAML: only the safe scalar, list and
-mapping types; no aliases (an alias bomb cannot expand); duplicate keys are
-errors; dates and times stay the strings the author wrote, so a date keeps its
-precision and "15:30" is not read as the sexagesimal number 930.
+Parsing is deliberately narrower than YAML 1.1, so that hostile or careless
+input cannot surprise anyone:
+
+- only plain data: text, integers, floats, true/false, null, lists and
+  mappings; any other tag (`!!python/object`, `!!binary`, `!!set`, `!custom`)
+  is an error;
+- no aliases (an alias bomb cannot expand) and no `<<` merge keys;
+- mapping keys are the text the author wrote, and a key written twice is an
+  error naming its line;
+- the YAML 1.2 core scalars: `yes`, `no`, `on`, `off`, `012` and `1:30` stay
+  text (no "Norway problem", no octal, no sexagesimal);
+- dates and times stay the strings the author wrote, so a date keeps its
+  precision;
+- nesting is bounded, and so is the size of the front matter.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +29,13 @@ from .diagnostics import Diagnostic
 from .model import PartialDate, Precision
 
 FENCE = "---"
-MAX_FRONT_MATTER_CHARS = 1_000_000
+MAX_FRONT_MATTER_CHARS = 200_000
+MAX_DEPTH = 32
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(
+    f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
 
 
 class FrontMatterError(Exception):
@@ -37,63 +54,176 @@ class Document:
     """1-based line number where the body starts."""
 
 
+def _short_tag(tag: str) -> str:
+    return tag.replace(_TAG, "!!", 1) if tag.startswith(_TAG) else tag
+
+
+def _problem(problem: str, mark: Any) -> yaml.MarkedYAMLError:
+    return yaml.MarkedYAMLError(problem=problem, problem_mark=mark)
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text and refuses aliases and duplicate keys."""
+    """SafeLoader for plain data only: see the module docstring."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 (PyYAML's per-class table)
+    _depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.MarkedYAMLError(
-                problem="YAML aliases (*name) are not supported in front matter; "
-                "write the value out in full",
-                problem_mark=event.start_mark,
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            raise _problem(
+                "YAML aliases (*name) are not supported; write the value out in full",
+                event.start_mark,
             )
-        return super().compose_node(parent, index)
+        if self._depth >= MAX_DEPTH:
+            raise _problem(f"values are nested more than {MAX_DEPTH} levels deep", event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            raise _problem(
+                f"the tag {_short_tag(node.tag)} is not allowed; "
+                "only plain text, numbers, true/false, null, lists and mappings are",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str | int | float | bool) and key is not None:
-                raise yaml.MarkedYAMLError(
-                    problem="a mapping key must be plain text", problem_mark=key_node.start_mark
-                )
-            if key in seen:
-                raise yaml.MarkedYAMLError(
-                    problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _problem("a mapping key must be plain text", key_node.start_mark)
+            key = str(key_node.value)
+            if key in mapping:
+                raise _problem(f"duplicate key {key!r}; keep only one of them", key_node.start_mark)
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
 
 
 def _as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     return str(loader.construct_scalar(node))
 
 
-def _int_or_clock(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
-    text = str(loader.construct_scalar(node))
-    return text if ":" in text else int(loader.construct_yaml_int(node))
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
-_Loader.add_constructor("tag:yaml.org,2002:int", _int_or_clock)
+_Loader.add_constructor(f"{_TAG}timestamp", _as_text)
+_IMPLICIT_SCALARS: tuple[tuple[str, str, list[str]], ...] = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", [*"tTfF"]),
+    ("int", r"^(?:[-+]?0|[-+]?[1-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+)$", [*"-+0123456789"]),
+    (
+        "float",
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        [*"-+0123456789."],
+    ),
+    ("null", r"^(?:~|null|Null|NULL|)$", [*"~nN", ""]),
+    (
+        "timestamp",
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
+        (?:[Tt]|[ \t]+)[0-9][0-9]?
+        :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
+        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        [*"0123456789"],
+    ),
+)
+for _name, _pattern, _first in _IMPLICIT_SCALARS:
+    _Loader.add_implicit_resolver(f"{_TAG}{_name}", re.compile(_pattern, re.X), _first)
 
 
 def split(text: str) -> tuple[str | None, str, int]:
     """Return (front matter text or None, body, 1-based line of the front matter start).
 
     The front matter is the text between a first line `---` and the next line
-    that is exactly `---` (or `...`).
+    that is exactly `---` (or `...`). Lines end at "\n" only, as in an editor;
+    a byte order mark and "\r" before "\n" are ignored. Raise ValueError when
+    the front matter is not closed.
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].rstrip("\r\n").rstrip() != FENCE:
-        return None, text, 1
+    lines = text.removeprefix("\ufeff").split("\n")
+    if lines[0].rstrip() != FENCE:
+        return None, text.removeprefix("\ufeff"), 1
     for index in range(1, len(lines)):
-        if lines[index].rstrip("\r\n").rstrip() in (FENCE, "..."):
-            return "".join(lines[1:index]), "".join(lines[index + 1 :]), 2
+        if lines[index].rstrip() in (FENCE, "..."):
+            raw = "".join(f"{line}\n" for line in lines[1:index])
+            return raw, "\n".join(lines[index + 1 :]), 2
     raise ValueError("unterminated")
+
+
+def _line(raw: str, index: int) -> int:
+    """0-based line of character `index`, counting "\n" only (YAML also counts U+2028)."""
+    return raw.count("\n", 0, max(0, index))
+
+
+def _unacceptable_character(exc: yaml.reader.ReaderError, raw: str) -> tuple[int, str]:
+    """(0-based line, message) for a character YAML refuses (NUL, ESC, C1 controls)."""
+    line = _line(raw, exc.position)
+    code = exc.character if isinstance(exc.character, int) else 0
+    return line, f"the character U+{code:04X} is not allowed in YAML; delete it"
+
+
+def _marked_problem(exc: yaml.MarkedYAMLError, raw: str) -> tuple[int, str]:
+    mark = exc.problem_mark or exc.context_mark
+    return _line(raw, mark.index) if mark else 0, exc.problem or "not valid YAML"
+
+
+def _hidden_line_break(raw: str) -> tuple[int, str] | None:
+    """(0-based line, message) for the first character YAML reads as a line break but an
+    editor does not (U+0085, U+2028, U+2029), the likely cause of a confusing YAML error."""
+    match = re.search("[\x85\u2028\u2029]", raw)
+    if match is None:
+        return None
+    code = ord(match.group())
+    return _line(raw, match.start()), (
+        f"the character U+{code:04X} is a line break to YAML; replace it with a space"
+    )
+
+
+def parse_mapping(
+    raw: str, path: str, first_line: int, what: str = "front matter"
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """Parse YAML text that must be a mapping; return (mapping, top-level key -> line).
+
+    `first_line` is the file's 1-based line number of the first line of `raw`.
+    Raise FrontMatterError with a message beginning with `what`.
+    """
+
+    def fail(line: int, problem: str) -> FrontMatterError:
+        return FrontMatterError(Diagnostic(path, first_line + line, f"invalid {what}: {problem}"))
+
+    if len(raw) > MAX_FRONT_MATTER_CHARS:
+        raise FrontMatterError(
+            Diagnostic(
+                path,
+                first_line,
+                f"{what} is larger than {MAX_FRONT_MATTER_CHARS:,} characters; "
+                "move long text into the body",
+            )
+        )
+    try:
+        loader = _Loader(raw)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return {}, {}
+            meta = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        raise fail(*_unacceptable_character(exc, raw)) from None
+    except yaml.MarkedYAMLError as exc:
+        raise fail(*_hidden_line_break(raw) or _marked_problem(exc, raw)) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise fail(0, str(exc).splitlines()[0]) from None
+    if not isinstance(meta, dict):
+        raise FrontMatterError(
+            Diagnostic(path, first_line, f"{what} must be a mapping of `key: value` lines")
+        )
+    lines = {str(key.value): first_line + _line(raw, key.start_mark.index) for key, _ in node.value}
+    return meta, lines
 
 
 def parse(text: str, path: str) -> Document:
@@ -108,35 +238,8 @@ def parse(text: str, path: str) -> Document:
         raise FrontMatterError(
             Diagnostic(path, 1, "no front matter: the file must start with a line `---`")
         )
-    if len(raw) > MAX_FRONT_MATTER_CHARS:
-        raise FrontMatterError(Diagnostic(path, 2, "front matter is larger than 1 MB"))
-    body_line = start + raw.count("\n") + 1
-    try:
-        loader = _Loader(raw)
-        try:
-            node = loader.get_single_node()
-            meta = loader.construct_document(node) if node is not None else {}
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = start + (mark.line if mark else 0)
-        problem = exc.problem or "invalid YAML"
-        raise FrontMatterError(Diagnostic(path, line, f"invalid front matter: {problem}")) from None
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        raise FrontMatterError(Diagnostic(path, start, f"invalid front matter: {exc}")) from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise FrontMatterError(
-            Diagnostic(path, start, "front matter must be a mapping of `key: value` lines")
-        )
-    lines = {
-        str(key_node.value): start + key_node.start_mark.line
-        for key_node, _ in (node.value if node is not None else [])
-    }
-    meta = {str(k): v for k, v in meta.items()}
-    return Document(meta=meta, body=body, lines=lines, body_line=body_line)
+    meta, lines = parse_mapping(raw, path, start)
+    return Document(meta=meta, body=body, lines=lines, body_line=start + raw.count("\n") + 1)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -152,19 +255,27 @@ def _represent_list(dumper: yaml.SafeDumper, data: list[Any] | tuple[Any, ...]) 
     )
 
 
+_FOLDED_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+"""Line breaks YAML would fold or normalise unless they are escaped in double quotes."""
+
+
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+    """Multi-line text as a `|` block; text whose line breaks YAML would alter, escaped."""
+    style = '"' if _FOLDED_BREAKS.search(data) else "|" if "\n" in data else None
+    return dumper.represent_scalar(f"{_TAG}str", data, style=style)
 
 
 def _represent_date(dumper: yaml.SafeDumper, data: PartialDate) -> yaml.Node:
-    """Write a date bare (`2021-12-30`, `2021-12`, `2021`) so it reads as it will parse."""
+    """Write a date bare (`2021-12-30`, `2021-12`, `2021`) so it reads as it will parse.
+
+    A year before 1000 is quoted ('0048'): bare, its leading zero would make it octal.
+    """
     tag = {
-        Precision.DAY: "tag:yaml.org,2002:timestamp",
-        Precision.MONTH: "tag:yaml.org,2002:str",
-        Precision.YEAR: "tag:yaml.org,2002:int",
+        Precision.DAY: "timestamp",
+        Precision.MONTH: "str",
+        Precision.YEAR: "int" if data.year >= 1000 else "str",
     }[data.precision]
-    return dumper.represent_scalar(tag, str(data))
+    return dumper.represent_scalar(f"{_TAG}{tag}", str(data))
 
 
 _Dumper.add_representer(PartialDate, _represent_date)

@@ -4,25 +4,62 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+_NEW_FILE_MODE = 0o666
+"""Before the umask, as `open()` would create the file (mkstemp would make it 0600)."""
+
+
+def _temp_path(path: Path) -> Path:
+    """A fresh hidden name beside `path`, short enough for any filesystem."""
+    return path.with_name(f".{path.name[:64]}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+
+
+def _mode_of(path: Path) -> int | None:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return None
+
+
+def _create_exclusive(tmp: Path, mode: int) -> int:
+    return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make a rename durable across power loss; a no-op where directories cannot be opened."""
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write `data` to a temporary file beside `path`, flush it, then rename it over `path`.
 
-    A process killed at any instant leaves either the old file or the new one.
+    A process killed at any instant leaves either the old file or the new one
+    (and at worst a stray hidden `.<name>.<random>.tmp` beside it). The new file
+    keeps the old file's permissions, or gets the usual ones for a new file.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    old_mode = _mode_of(path)
+    tmp = _temp_path(path)
+    fd = _create_exclusive(tmp, _NEW_FILE_MODE)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(tmp).replace(path)
+        if old_mode is not None:
+            tmp.chmod(old_mode)
+        tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
-            Path(tmp).unlink()
+            tmp.unlink()
         raise
+    _fsync_directory(path.parent)

@@ -34,10 +34,16 @@ def slugify(text: str, fallback: str = "item") -> str:
 
 
 def unique_slug(base: str, taken: set[str]) -> str:
-    """`base`, or `base-2`, `base-3`, ... whichever is not in `taken`; adds it to `taken`."""
+    """`base`, or `base-2`, `base-3`, ... whichever is not in `taken`; adds it to `taken`.
+
+    The suffix replaces the end of a long base, so the result stays within
+    MAX_SLUG_LENGTH. The result depends on the order of calls: give items in a
+    stable order (sorted) and their slugs are stable too.
+    """
     slug, n = base, 2
     while slug in taken:
-        slug = f"{base}-{n}"
+        suffix = f"-{n}"
+        slug = base[: MAX_SLUG_LENGTH - len(suffix)].rstrip("-") + suffix
         n += 1
     taken.add(slug)
     return slug
