@@ -1,0 +1,134 @@
+"""Markdown bodies to HTML, with Pandoc-style citations as numbered links to sources.
+
+`[@source-id]` and `[@one; @two]` become a `citation` token (a markdown-it-py
+inline rule placed before the link rule), rendered as superscript numbers
+linking to the source pages; numbers follow first appearance in the body.
+Raw HTML is escaped, and link targets are limited to http(s), mailto and
+relative URLs, so a content file cannot inject script.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
+
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_CITATION = re.compile(rf"\[(@{_ID}(?:[ \t]*;[ \t]*@{_ID})*)\](?!\()")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One entry of a page's reference list: the number its citations show."""
+
+    number: int
+    source_id: str
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: str
+    references: tuple[Reference, ...]
+    """Sources cited in the body, numbered in order of first citation."""
+
+
+def is_safe_url(url: str) -> bool:
+    """True for http(s), mailto and relative URLs; false for javascript:, data: and the rest."""
+    match = _SCHEME.match(url.strip())
+    return match is None or match.group(1).lower() in _ALLOWED_SCHEMES
+
+
+def _citation_rule(state: StateInline, silent: bool) -> bool:
+    if state.src[state.pos] != "[":
+        return False
+    match = _CITATION.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("citation", "", 0)
+        token.meta = {
+            "ids": [part.strip()[1:] for part in match.group(1).split(";")],
+            "offset": state.src.count("\n", 0, state.pos),
+        }
+    state.pos = match.end()
+    return True
+
+
+def _citation_lines(state: StateCore) -> None:
+    """Give each citation token its 0-based line in the body (block line + offset)."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.map or not block.children:
+            continue
+        for child in block.children:
+            if child.type == "citation":
+                child.meta["line"] = block.map[0] + child.meta["offset"]
+
+
+def _render_citation(
+    renderer: RendererHTML,
+    tokens: Sequence[Token],
+    idx: int,
+    options: OptionsDict,
+    env: dict[str, Any],
+) -> str:
+    numbers: dict[str, int] = env["numbers"]
+    titles: Mapping[str, str] = env["titles"]
+    links = []
+    for source_id in tokens[idx].meta["ids"]:
+        if source_id not in titles:
+            links.append(f'<span class="cite-missing">?{escape(source_id)}</span>')
+            continue
+        number = numbers.setdefault(source_id, len(numbers) + 1)
+        href = f"{env['prefix']}sources/{source_id}/index.html"
+        links.append(f'<a href="{escape(href)}" title="{escape(titles[source_id])}">{number}</a>')
+    return f'<sup class="cite">[{", ".join(links)}]</sup>'
+
+
+class _SafeMarkdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:  # noqa: N802 (markdown-it-py's name)
+        return is_safe_url(url)
+
+
+def _make_parser() -> MarkdownIt:
+    md = _SafeMarkdown("commonmark", {"html": False, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.inline.ruler.before("link", "citation", _citation_rule)
+    md.core.ruler.push("citation_lines", _citation_lines)
+    md.add_render_rule("citation", _render_citation)
+    return md
+
+
+_MD = _make_parser()
+
+
+def citations(text: str) -> list[tuple[str, int]]:
+    """Every `[@id]` cited in a Markdown body, with its 0-based line in the body."""
+    found: list[tuple[str, int]] = []
+    for block in _MD.parse(text):
+        for child in block.children or ():
+            if child.type == "citation":
+                found.extend((source_id, child.meta["line"]) for source_id in child.meta["ids"])
+    return found
+
+
+def render_markdown(text: str, prefix: str, titles: Mapping[str, str]) -> RenderedBody:
+    """Render a body; citations link to `{prefix}sources/<id>/index.html`.
+
+    `titles` maps every known source id to its title (shown as the link's
+    tooltip); a citation of an unknown id renders as a visible `?id` marker.
+    """
+    env: dict[str, Any] = {"numbers": {}, "titles": titles, "prefix": prefix}
+    html = _MD.render(text, env)
+    references = tuple(Reference(n, source_id) for source_id, n in env["numbers"].items())
+    return RenderedBody(html=html, references=references)

@@ -1,0 +1,685 @@
+"""The site map: a pure function from (config, briefing) to every page of the site.
+
+Each Page names its output path, its template and an explicit, typed context
+(frozen dataclasses below; templates see nothing else, and StrictUndefined
+turns a typo into an error with the template's line). `deps` lists the items
+("event:<id>", "actor:<id>", "source:<id>", "config") whose data the page
+shows, so an incremental build knows what a change touches.
+
+Links inside the site are relative: every href in a context is relative to
+the site root ("events/x/index.html"); templates prefix it with the page's
+`root` ("../../"), so the site works at a domain root, under a sub-path and
+from disk.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from ..config import Config
+from ..model import Actor, Briefing, Event, Kind, PartialDate, Quote, Source, Status
+from .feeds import AtomFeed, Calendar, CalendarEvent, FeedEntry, Sitemap
+from .markdown import RenderedBody, render_markdown
+
+TIMELINE_SPLIT = 500
+"""Above this many events, /timeline/ becomes an index of years, one page per year."""
+LATEST_COUNT = 10
+KEY_ACTOR_COUNT = 8
+FEED_COUNT = 50
+NOT_FOUND = "404.html"
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+KIND_LABELS = {Kind.PERSON: "People", Kind.ORGANIZATION: "Organizations", Kind.PLACE: "Places"}
+
+
+def date_label(value: PartialDate) -> str:
+    """ "2021", "December 2021" or "30 December 2021": only the precision the date has."""
+    if value.month is None:
+        return str(value.year)
+    month = f"{MONTHS[value.month - 1]} {value.year}"
+    return month if value.day is None else f"{value.day} {month}"
+
+
+def date_key(value: PartialDate) -> tuple[int, int, int]:
+    """Sort key that puts a less precise date before the dates inside it."""
+    return (value.year, value.month or 0, value.day or 0)
+
+
+def event_order(event: Event) -> tuple[tuple[int, int, int], str, str]:
+    return (date_key(event.date), event.time or "", event.id)
+
+
+def event_href(event_id: str) -> str:
+    return f"events/{event_id}/index.html"
+
+
+def actor_href(actor_id: str) -> str:
+    return f"actors/{actor_id}/index.html"
+
+
+def source_href(source_id: str) -> str:
+    return f"sources/{source_id}/index.html"
+
+
+def timeline_href(year: int | None = None) -> str:
+    return "timeline/index.html" if year is None else f"timeline/{year}/index.html"
+
+
+# View values: what templates see.
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    title: str
+    summary: str
+    language: str
+    base_url: str
+    timezone: str
+    """Default timezone of event times."""
+    event_count: int
+    actor_count: int
+    source_count: int
+    extra: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class ActorLink:
+    id: str
+    name: str
+    kind: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    id: str
+    title: str
+    outlet: str | None
+    published: str | None
+    """Date label ("29 December 2021"), None when unknown."""
+    published_inferred: bool
+    href: str
+
+
+@dataclass(frozen=True)
+class EventItem:
+    """An event as it appears in lists and at the top of its own page."""
+
+    id: str
+    title: str
+    href: str
+    date: str
+    """Date label with the precision the content gives."""
+    iso_date: str
+    """"2021", "2021-12" or "2021-12-30", for <time datetime>."""
+    year: int
+    status: str
+    scheduled: bool
+    time: str | None
+    timezone: str | None
+    summary: str | None
+    actors: tuple[ActorLink, ...]
+    source_count: int
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    text: str
+    speaker: ActorLink | None
+    speaker_text: str | None
+    """The speaker as written when it is not an actor id ("a senior official")."""
+    source: SourceLink | None
+    event: EventItem
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    number: int
+    source: SourceLink
+
+
+@dataclass(frozen=True)
+class ReadingItem:
+    value: str
+    sources: tuple[SourceLink, ...]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    field: str
+    readings: tuple[ReadingItem, ...]
+
+
+@dataclass(frozen=True)
+class ActorCount:
+    actor: ActorLink
+    count: int
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    kind: str
+    label: str
+    actors: tuple[ActorCount, ...]
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    label: str
+    """"December 2021", or "2021, month unknown" for year-precision events."""
+    events: tuple[EventItem, ...]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    months: tuple[MonthGroup, ...]
+
+
+@dataclass(frozen=True)
+class YearLink:
+    year: int
+    href: str
+    count: int
+
+
+# Page contexts: one type per template.
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    upcoming: tuple[EventItem, ...]
+    latest: tuple[EventItem, ...]
+    key_actors: tuple[ActorCount, ...]
+    first_date: str | None
+    last_date: str | None
+
+
+@dataclass(frozen=True)
+class TimelineContext:
+    groups: tuple[YearGroup, ...]
+    """The events this page lists; empty on the index of a split timeline."""
+    years: tuple[YearLink, ...]
+    """Every year, for navigation (the split timeline's pages)."""
+    latest: tuple[EventItem, ...]
+    """On the index of a split timeline: the latest events."""
+    year: int | None
+    """The year of a year page; None on /timeline/."""
+    split: bool
+
+
+@dataclass(frozen=True)
+class EventContext:
+    event: EventItem
+    body_html: str
+    references: tuple[CitedSource, ...]
+    """Cited sources first (numbers match the body's citations), then the other listed ones."""
+    quotes: tuple[QuoteItem, ...]
+    date_note: str | None
+    disputed: tuple[Dispute, ...]
+    previous: EventItem | None
+    next: EventItem | None
+    extra: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class ActorIndexContext:
+    groups: tuple[KindGroup, ...]
+
+
+@dataclass(frozen=True)
+class ActorContext:
+    actor: ActorLink
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    body_html: str
+    events: tuple[EventItem, ...]
+    quotes: tuple[QuoteItem, ...]
+    extra: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    source: SourceLink
+    author: str | None
+    events: tuple[EventItem, ...]
+
+
+@dataclass(frozen=True)
+class SourceIndexContext:
+    entries: tuple[SourceEntry, ...]
+
+
+@dataclass(frozen=True)
+class SourceContext:
+    source: SourceLink
+    author: str | None
+    url: str | None
+    seed: str | None
+    paragraphs: tuple[str, ...]
+    events: tuple[EventItem, ...]
+    extra: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class NotFoundContext:
+    pass
+
+
+Feed = AtomFeed | Calendar | Sitemap
+Context = (
+    HomeContext
+    | TimelineContext
+    | EventContext
+    | ActorIndexContext
+    | ActorContext
+    | SourceIndexContext
+    | SourceContext
+    | NotFoundContext
+    | Feed
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str
+    """Output path inside the site, e.g. "events/x/index.html"."""
+    template: str | None
+    """Template name in the theme; None for feeds, which render themselves."""
+    context: Context
+    site: SiteInfo
+    deps: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def root(self) -> str:
+        """Prefix from this page back to the site root ("" or "../../").
+
+        The 404 page is served at any depth, so it uses the base URL when there is one.
+        """
+        if self.path == NOT_FOUND and self.site.base_url:
+            return self.site.base_url.rstrip("/") + "/"
+        return "../" * self.path.count("/")
+
+
+# The plan.
+
+
+@dataclass(frozen=True)
+class _Index:
+    """Lookups computed once, so no page needs to scan the whole briefing."""
+
+    ordered: tuple[Event, ...]
+    """Events in date order."""
+    items: Mapping[str, EventItem]
+    bodies: Mapping[str, RenderedBody]
+    referenced: Mapping[str, tuple[str, ...]]
+    """Event id -> known source ids it refers to (citations, `sources`, quotes, disputes)."""
+    by_actor: Mapping[str, tuple[Event, ...]]
+    by_source: Mapping[str, tuple[Event, ...]]
+    by_speaker: Mapping[str, tuple[tuple[Event, Quote], ...]]
+    actors: Mapping[str, ActorLink]
+    sources: Mapping[str, SourceLink]
+
+
+def plan_pages(config: Config, briefing: Briefing) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    site = _site_info(config, briefing)
+    index = _build_index(briefing)
+    pages = [
+        _home(site, index),
+        *_timeline(site, index),
+        *(
+            _event_page(site, event, position, index)
+            for position, event in enumerate(index.ordered)
+        ),
+        _actor_index(site, briefing, index),
+        *(_actor_page(site, actor, index) for actor in briefing.actors.values()),
+        _source_index(site, briefing, index),
+        *(_source_page(site, source, index) for source in briefing.sources.values()),
+        Page(NOT_FOUND, NOT_FOUND, NotFoundContext(), site, frozenset({"config"})),
+    ]
+    return [*pages, *_feeds(site, index, pages)]
+
+
+def _site_info(config: Config, briefing: Briefing) -> SiteInfo:
+    return SiteInfo(
+        title=config.title,
+        summary=config.summary,
+        language=config.language,
+        base_url=config.base_url,
+        timezone=config.timezone,
+        event_count=len(briefing.events),
+        actor_count=len(briefing.actors),
+        source_count=len(briefing.sources),
+        extra=config.extra,
+    )
+
+
+def _actor_link(actor: Actor) -> ActorLink:
+    return ActorLink(actor.id, actor.name, actor.kind.value, actor_href(actor.id))
+
+
+def _source_link(source: Source) -> SourceLink:
+    published = date_label(source.published) if source.published else None
+    return SourceLink(
+        id=source.id,
+        title=source.title,
+        outlet=source.outlet,
+        published=published,
+        published_inferred=source.published_inferred,
+        href=source_href(source.id),
+    )
+
+
+def _event_item(event: Event, actors: Mapping[str, ActorLink], source_count: int) -> EventItem:
+    return EventItem(
+        id=event.id,
+        title=event.title,
+        href=event_href(event.id),
+        date=date_label(event.date),
+        iso_date=str(event.date),
+        year=event.date.year,
+        status=event.status.value,
+        scheduled=event.status is Status.SCHEDULED,
+        time=event.time,
+        timezone=event.timezone,
+        summary=event.summary,
+        actors=tuple(actors[a] for a in dict.fromkeys(event.actors) if a in actors),
+        source_count=source_count,
+    )
+
+
+def _referenced(event: Event, body: RenderedBody, known: Mapping[str, object]) -> tuple[str, ...]:
+    ids = [
+        *(ref.source_id for ref in body.references),
+        *event.sources,
+        *(quote.source for quote in event.quotes if quote.source),
+        *(s for readings in event.disputed.values() for r in readings for s in r.sources),
+    ]
+    return tuple(source_id for source_id in dict.fromkeys(ids) if source_id in known)
+
+
+def _build_index(briefing: Briefing) -> _Index:
+    actors = {a.id: _actor_link(a) for a in briefing.actors.values()}
+    sources = {s.id: _source_link(s) for s in briefing.sources.values()}
+    titles = {s.id: s.title for s in briefing.sources.values()}
+    ordered = tuple(sorted(briefing.events.values(), key=event_order))
+    bodies = {e.id: render_markdown(e.body, "../../", titles) for e in ordered}
+    referenced = {e.id: _referenced(e, bodies[e.id], sources) for e in ordered}
+    by_actor: dict[str, list[Event]] = defaultdict(list)
+    by_source: dict[str, list[Event]] = defaultdict(list)
+    by_speaker: dict[str, list[tuple[Event, Quote]]] = defaultdict(list)
+    for event in ordered:
+        for actor_id in dict.fromkeys(event.actors):
+            by_actor[actor_id].append(event)
+        for source_id in referenced[event.id]:
+            by_source[source_id].append(event)
+        for quote in event.quotes:
+            if quote.speaker in actors:
+                by_speaker[quote.speaker].append((event, quote))
+    return _Index(
+        ordered=ordered,
+        items={e.id: _event_item(e, actors, len(referenced[e.id])) for e in ordered},
+        bodies=bodies,
+        referenced=referenced,
+        by_actor={k: tuple(v) for k, v in by_actor.items()},
+        by_source={k: tuple(v) for k, v in by_source.items()},
+        by_speaker={k: tuple(v) for k, v in by_speaker.items()},
+        actors=actors,
+        sources=sources,
+    )
+
+
+def _keys(kind: str, ids: Iterable[str]) -> set[str]:
+    return {f"{kind}:{i}" for i in ids}
+
+
+def _event_deps(events: Iterable[Event]) -> set[str]:
+    """The events listed and the actors named beside them."""
+    deps = {"config"}
+    for event in events:
+        deps.add(f"event:{event.id}")
+        deps.update(_keys("actor", event.actors))
+    return deps
+
+
+def _home(site: SiteInfo, index: _Index) -> Page:
+    upcoming = [e for e in index.ordered if e.status is Status.SCHEDULED][:LATEST_COUNT]
+    past = [e for e in index.ordered if e.status is Status.OCCURRED]
+    latest = past[: -LATEST_COUNT - 1 : -1]
+    ranked = sorted(
+        ((a, len(events)) for a, events in index.by_actor.items() if a in index.actors),
+        key=lambda pair: (-pair[1], index.actors[pair[0]].name, pair[0]),
+    )[:KEY_ACTOR_COUNT]
+    context = HomeContext(
+        upcoming=tuple(index.items[e.id] for e in upcoming),
+        latest=tuple(index.items[e.id] for e in latest),
+        key_actors=tuple(ActorCount(index.actors[a], n) for a, n in ranked),
+        first_date=date_label(index.ordered[0].date) if index.ordered else None,
+        last_date=date_label(index.ordered[-1].date) if index.ordered else None,
+    )
+    deps = _event_deps(index.ordered) | _keys("actor", index.by_actor)
+    return Page("index.html", "home.html", context, site, frozenset(deps))
+
+
+def _month_groups(events: tuple[Event, ...], index: _Index) -> tuple[MonthGroup, ...]:
+    groups = []
+    for month, members in groupby(events, key=lambda e: e.date.month or 0):
+        items = tuple(index.items[e.id] for e in members)
+        year = items[0].year
+        label = f"{MONTHS[month - 1]} {year}" if month else f"{year}, month unknown"
+        groups.append(MonthGroup(label, items))
+    return tuple(groups)
+
+
+def _by_year(events: Iterable[Event]) -> dict[int, tuple[Event, ...]]:
+    return {year: tuple(members) for year, members in groupby(events, key=lambda e: e.date.year)}
+
+
+def _timeline(site: SiteInfo, index: _Index) -> list[Page]:
+    by_year = _by_year(index.ordered)
+    years = tuple(YearLink(y, timeline_href(y), len(events)) for y, events in by_year.items())
+    groups = tuple(YearGroup(y, _month_groups(events, index)) for y, events in by_year.items())
+    deps = frozenset(_event_deps(index.ordered))
+    if len(index.ordered) <= TIMELINE_SPLIT:
+        context = TimelineContext(groups, years, (), None, split=False)
+        return [Page(timeline_href(), "timeline.html", context, site, deps)]
+    latest = tuple(index.items[e.id] for e in index.ordered[: -LATEST_COUNT - 1 : -1])
+    pages = [
+        Page(
+            timeline_href(),
+            "timeline.html",
+            TimelineContext((), years, latest, None, True),
+            site,
+            deps,
+        )
+    ]
+    for group in groups:
+        context = TimelineContext((group,), years, (), group.year, split=True)
+        year_deps = frozenset(_event_deps(by_year[group.year]))
+        pages.append(Page(timeline_href(group.year), "timeline.html", context, site, year_deps))
+    return pages
+
+
+def _quote_item(quote: Quote, event: Event, index: _Index) -> QuoteItem:
+    speaker = index.actors.get(quote.speaker) if quote.speaker else None
+    return QuoteItem(
+        text=quote.text,
+        speaker=speaker,
+        speaker_text=quote.speaker if speaker is None else None,
+        source=index.sources.get(quote.source) if quote.source else None,
+        event=index.items[event.id],
+    )
+
+
+def _dispute(name: str, event: Event, index: _Index) -> Dispute:
+    readings = tuple(
+        ReadingItem(r.value, tuple(index.sources[s] for s in r.sources if s in index.sources))
+        for r in event.disputed[name]
+    )
+    return Dispute(name, readings)
+
+
+def _event_page(site: SiteInfo, event: Event, position: int, index: _Index) -> Page:
+    body = index.bodies[event.id]
+    numbered = {ref.source_id: ref.number for ref in body.references}
+    uncited = [s for s in index.referenced[event.id] if s not in numbered]
+    numbers = numbered | {s: len(numbered) + n for n, s in enumerate(uncited, start=1)}
+    neighbours = [
+        index.ordered[i] if 0 <= i < len(index.ordered) else None
+        for i in (position - 1, position + 1)
+    ]
+    context = EventContext(
+        event=index.items[event.id],
+        body_html=body.html,
+        references=tuple(
+            CitedSource(n, index.sources[s]) for s, n in numbers.items() if s in index.sources
+        ),
+        quotes=tuple(_quote_item(q, event, index) for q in event.quotes),
+        date_note=event.date_note,
+        disputed=tuple(_dispute(name, event, index) for name in sorted(event.disputed)),
+        previous=index.items[neighbours[0].id] if neighbours[0] else None,
+        next=index.items[neighbours[1].id] if neighbours[1] else None,
+        extra=event.extra,
+    )
+    deps = {
+        *_event_deps([event]),
+        *_keys("event", (e.id for e in neighbours if e)),
+        *_keys("source", index.referenced[event.id]),
+        *_keys("actor", (q.speaker for q in event.quotes if q.speaker)),
+    }
+    return Page(event_href(event.id), "event.html", context, site, frozenset(deps))
+
+
+def _actor_index(site: SiteInfo, briefing: Briefing, index: _Index) -> Page:
+    groups = []
+    for kind in Kind:
+        members = sorted(
+            (a for a in briefing.actors.values() if a.kind is kind),
+            key=lambda a: (a.name.casefold(), a.id),
+        )
+        if members:
+            counts = tuple(
+                ActorCount(index.actors[a.id], len(index.by_actor.get(a.id, ()))) for a in members
+            )
+            groups.append(KindGroup(kind.value, KIND_LABELS[kind], counts))
+    deps = {"config", *_keys("actor", briefing.actors)}
+    for events in index.by_actor.values():
+        deps.update(_keys("event", (e.id for e in events)))
+    return Page(
+        "actors/index.html", "actors.html", ActorIndexContext(tuple(groups)), site, frozenset(deps)
+    )
+
+
+def _actor_page(site: SiteInfo, actor: Actor, index: _Index) -> Page:
+    events = index.by_actor.get(actor.id, ())
+    spoken = index.by_speaker.get(actor.id, ())
+    context = ActorContext(
+        actor=index.actors[actor.id],
+        aliases=actor.aliases,
+        roles=actor.roles,
+        body_html=render_markdown(actor.body, "../../", {}).html,
+        events=tuple(index.items[e.id] for e in events),
+        quotes=tuple(_quote_item(q, e, index) for e, q in spoken),
+        extra=actor.extra,
+    )
+    deps = {
+        f"actor:{actor.id}",
+        *_event_deps(events),
+        *_keys("event", (e.id for e, _ in spoken)),
+        *_keys("source", (q.source for _, q in spoken if q.source)),
+    }
+    return Page(actor_href(actor.id), "actor.html", context, site, frozenset(deps))
+
+
+def _source_index(site: SiteInfo, briefing: Briefing, index: _Index) -> Page:
+    ordered = sorted(
+        briefing.sources.values(),
+        key=lambda s: (
+            s.outlet or "",
+            date_key(s.published) if s.published else (0, 0, 0),
+            s.title,
+            s.id,
+        ),
+    )
+    entries = tuple(
+        SourceEntry(
+            index.sources[s.id],
+            s.author,
+            tuple(index.items[e.id] for e in index.by_source.get(s.id, ())),
+        )
+        for s in ordered
+    )
+    deps = {"config", *_keys("source", briefing.sources)}
+    for events in index.by_source.values():
+        deps.update(_keys("event", (e.id for e in events)))
+    return Page(
+        "sources/index.html", "sources.html", SourceIndexContext(entries), site, frozenset(deps)
+    )
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """Plain text split at blank lines; each paragraph's lines joined with spaces."""
+    blocks = (" ".join(line.strip() for line in block.splitlines()) for block in text.split("\n\n"))
+    return tuple(block for block in blocks if block)
+
+
+def _source_page(site: SiteInfo, source: Source, index: _Index) -> Page:
+    events = index.by_source.get(source.id, ())
+    context = SourceContext(
+        source=index.sources[source.id],
+        author=source.author,
+        url=source.url,
+        seed=source.seed,
+        paragraphs=paragraphs(source.body),
+        events=tuple(index.items[e.id] for e in events),
+        extra=source.extra,
+    )
+    deps = {f"source:{source.id}", *_event_deps(events)}
+    return Page(source_href(source.id), "source.html", context, site, frozenset(deps))
+
+
+def _feeds(site: SiteInfo, index: _Index, pages: list[Page]) -> list[Page]:
+    latest = index.ordered[: -FEED_COUNT - 1 : -1]
+    entries = tuple(FeedEntry(e.id, e.title, event_href(e.id), e.date, e.summary) for e in latest)
+    scheduled = [e for e in index.ordered if e.status is Status.SCHEDULED]
+    calendar_events = tuple(
+        CalendarEvent(
+            e.id, e.title, event_href(e.id), e.date, e.time, e.timezone or site.timezone, e.summary
+        )
+        for e in scheduled
+    )
+    urls = tuple(p.path.removesuffix("index.html") for p in pages if p.path != NOT_FOUND)
+    return [
+        Page(
+            "feed.xml",
+            None,
+            AtomFeed(site.title, site.summary, site.base_url, entries),
+            site,
+            frozenset({"config", *_keys("event", (e.id for e in latest))}),
+        ),
+        Page(
+            "calendar.ics",
+            None,
+            Calendar(site.title, site.base_url, calendar_events),
+            site,
+            frozenset({"config", *_keys("event", (e.id for e in scheduled))}),
+        ),
+        Page("sitemap.xml", None, Sitemap(site.base_url, urls), site, frozenset({"config"})),
+    ]

@@ -1,0 +1,139 @@
+"""The theme: Jinja2 templates and static files, a project's own overriding the built-in ones.
+
+A project's `themes/<name>/` (name from briefing.yaml `theme`) may hold any
+single template or the stylesheet; everything else comes from the default
+theme shipped inside the package. The environment is built once per build,
+with StrictUndefined, so a typo in a theme fails with its template and line.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import jinja2
+
+from ..config import Config, Project
+from ..diagnostics import BriefingError, Diagnostic
+from ..progress import Progress
+from .feeds import AtomFeed, Calendar, Sitemap
+from .pages import Page, date_label
+
+BUILTIN_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
+BUILTIN_LABEL = "<built-in theme>"
+TEMPLATE_SUFFIX = ".html"
+STATIC = "static"
+"""The theme folder copied to the site as it is."""
+
+
+def theme_dirs(project: Project, config: Config) -> list[Path]:
+    """Where files are looked up, first match wins: the project's theme, then the built-in."""
+    own = project.themes / config.theme
+    return [own, BUILTIN_THEME] if own.is_dir() else [BUILTIN_THEME]
+
+
+def check_theme(project: Project, config: Config) -> list[Diagnostic]:
+    if config.theme == "default" or (project.themes / config.theme).is_dir():
+        return []
+    return [
+        Diagnostic(
+            "briefing.yaml",
+            0,
+            f"theme `{config.theme}` not found: create themes/{config.theme}/ "
+            "or set `theme: default`",
+        )
+    ]
+
+
+class ThemeEnvironment(jinja2.Environment):
+    """A Jinja environment that knows the project root, to name templates in errors."""
+
+    project_root: Path
+
+
+def make_environment(project: Project, config: Config) -> ThemeEnvironment:
+    env = ThemeEnvironment(
+        loader=jinja2.FileSystemLoader([str(p.resolve()) for p in theme_dirs(project, config)]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["date_label"] = date_label
+    env.project_root = project.root.resolve()
+    return env
+
+
+def render_page(env: ThemeEnvironment, page: Page) -> bytes:
+    """One page's bytes; a template error becomes a BriefingError naming template and line."""
+    if page.template is None:
+        assert isinstance(page.context, AtomFeed | Calendar | Sitemap)
+        return page.context.render()
+    try:
+        template = env.get_template(page.template)
+        html = template.render(page=page.context, site=page.site, root=page.root, path=page.path)
+    except jinja2.TemplateError as exc:
+        raise BriefingError([_template_diagnostic(env, exc, page)]) from None
+    return html.encode("utf-8")
+
+
+def render_site(
+    env: ThemeEnvironment, pages: Iterable[Page], progress: Progress
+) -> dict[str, bytes]:
+    """Every page's bytes by site path; raises BriefingError on the first template error."""
+    outputs = {}
+    for page in pages:
+        outputs[page.path] = render_page(env, page)
+        progress.advance()
+    return outputs
+
+
+def static_files(project: Project, config: Config) -> dict[str, bytes]:
+    """The theme's `static/` files (the stylesheet, icons) by site path ("static/style.css")."""
+    files: dict[str, bytes] = {}
+    for base in reversed(theme_dirs(project, config)):
+        for path in _static_files(base / STATIC):
+            files[path.relative_to(base).as_posix()] = path.read_bytes()
+    return dict(sorted(files.items()))
+
+
+def _static_files(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if path.is_file() and not hidden:
+            yield path
+
+
+def _template_diagnostic(
+    env: ThemeEnvironment, exc: jinja2.TemplateError, page: Page
+) -> Diagnostic:
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return Diagnostic(_label(env, exc.filename or exc.name), exc.lineno, exc.message or "")
+    frame = _last_template_frame(traceback.extract_tb(exc.__traceback__))
+    if frame is None:
+        return Diagnostic(_label(env, page.template), 0, f"{exc} (rendering {page.path})")
+    filename, line = frame
+    return Diagnostic(_label(env, filename), line, f"{exc} (rendering {page.path})")
+
+
+def _last_template_frame(frames: Iterable[traceback.FrameSummary]) -> tuple[str, int] | None:
+    found = None
+    for frame in frames:
+        if frame.filename.endswith(TEMPLATE_SUFFIX):
+            found = (frame.filename, frame.lineno or 0)
+    return found
+
+
+def _label(env: ThemeEnvironment, filename: str | None) -> str:
+    """A template's path as the user knows it: project-relative, or marked built-in."""
+    if not filename:
+        return BUILTIN_LABEL
+    path = Path(filename)
+    if path.is_relative_to(BUILTIN_THEME):
+        return f"{BUILTIN_LABEL}/{path.relative_to(BUILTIN_THEME).as_posix()}"
+    if path.is_absolute() and path.is_relative_to(env.project_root):
+        return path.relative_to(env.project_root).as_posix()
+    return path.as_posix()
