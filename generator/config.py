@@ -104,7 +104,16 @@ def load_config(project: Project) -> tuple[Config, list[Diagnostic]]:
     if not path.is_file():
         return Config(), []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Config(), [Diagnostic(CONFIG_NAME, 1, f"cannot read config: {exc}")]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Config(), [Diagnostic(CONFIG_NAME, 1, f"cannot read config: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        message = (
+            f"config is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded): "
+            "save it as UTF-8"
+        )
+        return Config(), [Diagnostic(CONFIG_NAME, line, message)]
     return parse_config(text, CONFIG_NAME)

@@ -300,7 +300,7 @@ VALUES = st.recursive(
 METAS = st.dictionaries(HARD_TEXT, VALUES, max_size=6)
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)
 @given(meta=METAS, body=HARD_TEXT)
 def test_render_then_parse_gives_back_meta_and_body(meta: dict[str, Any], body: str) -> None:
     doc = parse(render(meta, body), PATH)
@@ -309,6 +309,7 @@ def test_render_then_parse_gives_back_meta_and_body(meta: dict[str, Any], body: 
     assert list(doc.lines) == list(meta)
 
 
+@settings(deadline=None)
 @given(meta=st.dictionaries(st.from_regex(r"[a-z_]{1,12}", fullmatch=True), VALUES, max_size=6))
 def test_key_lines_point_at_their_keys(meta: dict[str, Any]) -> None:
     text = render(meta, "")
@@ -324,6 +325,7 @@ DATES = st.one_of(
 )
 
 
+@settings(deadline=None)
 @given(date=DATES)
 def test_dates_keep_their_precision_through_render_and_parse(date: PartialDate) -> None:
     value = parse(render({"date": date}, ""), PATH).meta["date"]
@@ -344,7 +346,7 @@ YAMLISH = st.text(
 )
 
 
-@settings(max_examples=1000)
+@settings(max_examples=1000, deadline=None)
 @given(front=YAMLISH, body=YAMLISH)
 def test_any_text_parses_or_fails_with_one_diagnostic(front: str, body: str) -> None:
     """Fuzz: only FrontMatterError escapes, always with a line inside the file."""
