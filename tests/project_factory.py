@@ -1,0 +1,34 @@
+"""Tiny briefing projects built from dicts, for tests."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+ACTOR = "---\nname: Joe Biden\nkind: person\n---\n"
+SOURCE = "---\ntitle: Biden, Putin to talk\noutlet: Reuters\npublished: 2021-12-29\n---\nText.\n"
+EVENT = (
+    "---\ntitle: Second call\ndate: 2021-12-30\nactors: [joe-biden]\n"
+    "sources: [reuters]\n---\nThey spoke [@reuters].\n"
+)
+
+
+def make_project(root: Path, files: Mapping[str, str | bytes] | None = None) -> Path:
+    """A valid one-event project at `root`, with `files` (path -> text) added or replaced."""
+    base: dict[str, str | bytes] = {
+        "briefing.yaml": "title: Test briefing\n",
+        "content/actors/joe-biden.md": ACTOR,
+        "content/sources/reuters.md": SOURCE,
+        "content/events/second-call.md": EVENT,
+    }
+    for relative, data in {**base, **(files or {})}.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(textwrap.dedent(data), encoding="utf-8")
+    return root

@@ -1,0 +1,166 @@
+"""The site map: which pages exist, what each shows, and what each depends on."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.config import Config
+from generator.model import Actor, Briefing, Event, Kind, PartialDate, Quote, Source, Status
+from generator.render.pages import (
+    TIMELINE_SPLIT,
+    ActorContext,
+    EventContext,
+    HomeContext,
+    Page,
+    SourceContext,
+    TimelineContext,
+    date_label,
+    plan_pages,
+)
+
+
+def _briefing(events: list[Event]) -> Briefing:
+    return Briefing(
+        events={e.id: e for e in events},
+        actors={
+            "joe-biden": Actor("joe-biden", "Joe Biden", Kind.PERSON),
+            "nato": Actor("nato", "NATO", Kind.ORGANIZATION),
+        },
+        sources={
+            "reuters": Source("reuters", "Reuters story", published=PartialDate(2021, 12)),
+            "ap": Source("ap", "AP story"),
+        },
+    )
+
+
+CALL = Event(
+    id="call",
+    title="Call",
+    date=PartialDate(2021, 12, 30),
+    actors=("joe-biden",),
+    sources=("ap",),
+    quotes=(
+        Quote("We talked.", speaker="joe-biden", source="reuters"),
+        Quote("It went well.", speaker="an aide"),
+    ),
+    body="Said [@reuters].",
+)
+BUILDUP = Event(id="buildup", title="Buildup", date=PartialDate(2021, 12), actors=("nato",))
+TALKS = Event(id="talks", title="Talks", date=PartialDate(2022, 1, 10), status=Status.SCHEDULED)
+
+
+def _pages(events: list[Event]) -> dict[str, Page]:
+    return {p.path: p for p in plan_pages(Config(title="T"), _briefing(events))}
+
+
+@pytest.mark.parametrize(
+    ("date", "label"),
+    [
+        (PartialDate(2021), "2021"),
+        (PartialDate(2021, 12), "December 2021"),
+        (PartialDate(2021, 12, 1), "1 December 2021"),
+    ],
+)
+def test_date_labels_show_only_the_known_precision(date: PartialDate, label: str) -> None:
+    assert date_label(date) == label
+
+
+def test_every_kind_of_page_is_planned_with_index_html_paths() -> None:
+    assert sorted(_pages([CALL, BUILDUP, TALKS])) == [
+        "404.html",
+        "actors/index.html",
+        "actors/joe-biden/index.html",
+        "actors/nato/index.html",
+        "calendar.ics",
+        "events/buildup/index.html",
+        "events/call/index.html",
+        "events/talks/index.html",
+        "feed.xml",
+        "index.html",
+        "sitemap.xml",
+        "sources/ap/index.html",
+        "sources/index.html",
+        "sources/reuters/index.html",
+        "timeline/index.html",
+    ]
+
+
+def test_links_are_relative_to_the_page_depth() -> None:
+    pages = _pages([CALL])
+    assert pages["index.html"].root == ""
+    assert pages["events/call/index.html"].root == "../../"
+    assert pages["timeline/index.html"].root == "../"
+
+
+def test_home_shows_what_is_next_and_the_latest() -> None:
+    context = _pages([CALL, BUILDUP, TALKS])["index.html"].context
+    assert isinstance(context, HomeContext)
+    assert [e.id for e in context.upcoming] == ["talks"]
+    assert [e.id for e in context.latest] == ["call", "buildup"]
+    assert context.upcoming[0].scheduled
+    assert [a.actor.id for a in context.key_actors] == ["joe-biden", "nato"]
+
+
+def test_event_page_numbers_cited_sources_first_then_the_listed_ones() -> None:
+    page = _pages([CALL])["events/call/index.html"]
+    context = page.context
+    assert isinstance(context, EventContext)
+    assert [(r.number, r.source.id) for r in context.references] == [(1, "reuters"), (2, "ap")]
+    assert context.event.source_count == 2
+    assert context.quotes[0].speaker is not None
+    assert context.quotes[0].speaker.name == "Joe Biden"
+    assert context.quotes[1].speaker is None
+    assert context.quotes[1].speaker_text == "an aide"
+    assert page.deps == {"config", "event:call", "actor:joe-biden", "source:ap", "source:reuters"}
+
+
+def test_actor_and_source_pages_list_their_events_and_quotes() -> None:
+    pages = _pages([CALL, BUILDUP])
+    actor = pages["actors/joe-biden/index.html"].context
+    assert isinstance(actor, ActorContext)
+    assert [e.id for e in actor.events] == ["call"]
+    assert [q.text for q in actor.quotes] == ["We talked."]
+    source = pages["sources/reuters/index.html"].context
+    assert isinstance(source, SourceContext)
+    assert [e.id for e in source.events] == ["call"]
+    assert source.source.published == "December 2021"
+
+
+def test_timeline_groups_by_year_and_month_in_date_order() -> None:
+    context = _pages([TALKS, CALL, BUILDUP])["timeline/index.html"].context
+    assert isinstance(context, TimelineContext)
+    assert not context.split
+    layout = [
+        (g.year, [(m.label, [e.id for e in m.events]) for m in g.months]) for g in context.groups
+    ]
+    assert layout == [
+        (2021, [("December 2021", ["buildup", "call"])]),
+        (2022, [("January 2022", ["talks"])]),
+    ]
+
+
+def test_a_large_timeline_splits_into_one_page_per_year() -> None:
+    events = [
+        Event(id=f"e{n}", title=f"E{n}", date=PartialDate(2000 + n % 3, 1 + n % 12, 1))
+        for n in range(TIMELINE_SPLIT + 1)
+    ]
+    pages = _pages(events)
+    index = pages["timeline/index.html"].context
+    assert isinstance(index, TimelineContext)
+    assert index.split and index.groups == () and len(index.latest) == 10
+    assert [y.href for y in index.years] == [f"timeline/{y}/index.html" for y in (2000, 2001, 2002)]
+    year = pages["timeline/2001/index.html"].context
+    assert isinstance(year, TimelineContext)
+    assert year.year == 2001
+    assert sum(len(m.events) for g in year.groups for m in g.months) == 167
+
+
+def test_calendar_holds_only_scheduled_events() -> None:
+    calendar = _pages([CALL, TALKS])["calendar.ics"].context
+    assert [e.id for e in calendar.events] == ["talks"]  # type: ignore[union-attr]
+
+
+def test_the_plan_is_deterministic() -> None:
+    assert plan_pages(Config(), _briefing([CALL, TALKS])) == plan_pages(
+        Config(), _briefing([TALKS, CALL])
+    )
