@@ -34,15 +34,22 @@ class Sample:
     peak_mb: float
     returncode: int
     log: Path
+    timed_out: bool = False
 
     @property
     def ok(self) -> bool:
-        return self.returncode == 0
+        return self.returncode == 0 and not self.timed_out
 
     def failure(self) -> str:
-        """The last line the command wrote, to say why it failed."""
-        lines = [line for line in self.log.read_text(errors="replace").splitlines() if line]
-        return f"exit {self.returncode}: {lines[-1] if lines else 'no output'} (log: {self.log})"
+        """Why the run failed: a timeout, or the last line the command wrote."""
+        if self.timed_out:
+            return f"stopped after {self.wall:.0f} s (log: {self.log})"
+        return f"exit {self.returncode}: {last_line(self.log)} (log: {self.log})"
+
+
+def last_line(log: Path) -> str:
+    lines = [line for line in log.read_text(errors="replace").splitlines() if line.strip()]
+    return lines[-1].strip() if lines else "no output"
 
 
 @dataclass(frozen=True)
@@ -124,20 +131,32 @@ def run_once(
     cwd: Path,
     log: Path,
     env: Mapping[str, str] | None = None,
+    timeout: float | None = None,
 ) -> Sample:
-    """Run `command` to completion; output goes to `log`."""
+    """Run `command` to completion (killed after `timeout` s); output goes to `log`."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(
             command, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=out, env=env
         )
+        expired = threading.Event()
+
+        def expire() -> None:
+            expired.set()
+            process.kill()
+
+        timer = threading.Timer(timeout or 0, expire)
+        if timeout:
+            timer.start()
         with TreeMemorySampler(process.pid) as sampler:
             _, status, usage = os.wait4(process.pid, 0)
+        timer.cancel()
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    peak_kb = max(usage.ru_maxrss, sampler.peak_kb)
-    return Sample(wall, usage.ru_utime + usage.ru_stime, peak_kb / 1024, process.returncode, log)
+    peak_mb = max(usage.ru_maxrss, sampler.peak_kb) / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(wall, cpu, peak_mb, process.returncode, log, expired.is_set())
 
 
 def run_many(
@@ -147,13 +166,14 @@ def run_many(
     log: Path,
     prepare: Callable[[], object] | None = None,
     env: Mapping[str, str] | None = None,
+    timeout: float | None = None,
 ) -> list[Sample]:
     """`runs` runs, calling `prepare` (untimed) before each; stop at the first failure."""
     samples = []
     for _ in range(runs):
         if prepare is not None:
             prepare()
-        sample = run_once(command, cwd, log, env)
+        sample = run_once(command, cwd, log, env, timeout)
         if not sample.ok:
             raise CommandFailedError(sample.failure())
         samples.append(sample)

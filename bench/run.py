@@ -51,8 +51,10 @@ from bench.measure import (
     Summary,
     count_files,
     format_table,
+    last_line,
     ratio,
     run_many,
+    run_once,
     summarise,
     tree_digest,
 )
@@ -77,6 +79,7 @@ class Settings:
     only: tuple[str, ...]
     work: Path
     gen_corpus: Path
+    timeout: float
 
     @property
     def cache(self) -> Path:
@@ -85,6 +88,16 @@ class Settings:
     def env(self) -> dict[str, str]:
         """The environment of every measured command: caches under --work."""
         return {**os.environ, "XDG_CACHE_HOME": str(self.cache / "xdg")}
+
+    def measure(
+        self,
+        command: Sequence[str],
+        cwd: Path,
+        log: Path,
+        prepare: Callable[[], object] | None = None,
+    ) -> list[Sample]:
+        """`runs` timed runs of `command`, each after an untimed `prepare`."""
+        return run_many(self.runs, command, cwd, log, prepare, self.env(), self.timeout)
 
     def wipe_cache(self) -> None:
         shutil.rmtree(self.cache, ignore_errors=True)
@@ -177,15 +190,13 @@ def measure_builds(settings: Settings, gen: Generator, events: int) -> BuildResu
     log = settings.work / "logs" / f"{gen.name}-build-{events}.log"
     command = gen.build(settings)
     try:
-        samples = run_many(
-            settings.runs, command, project, log, cold(settings, project), settings.env()
-        )
+        samples = settings.measure(command, project, log, cold(settings, project))
         cold_summary = summarise(samples)
         pages = count_files(project / gen.output, ".html")
         rebuild_summary, identical = None, None
         if "rebuild" in settings.only:
             before = tree_digest(project / gen.output)
-            rebuilds = run_many(settings.runs, command, project, log, env=settings.env())
+            rebuilds = settings.measure(command, project, log)
             rebuild_summary = summarise(rebuilds)
             identical = tree_digest(project / gen.output) == before
     except CommandFailedError as exc:
@@ -339,7 +350,7 @@ def wait_until_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> f
         if http_get(url) is not None:
             return time.perf_counter() - start
         if process.poll() is not None:
-            raise UnavailableError(f"the server exited before serving: see {log}")
+            raise UnavailableError(f"the server exited: {last_line(log)} (log: {log})")
         time.sleep(0.05)
     raise UnavailableError(f"the server did not answer {url} within {READY_TIMEOUT:.0f} s")
 
@@ -477,10 +488,9 @@ def measure_ingest(settings: Settings, count: int) -> IngestResult:
         shutil.rmtree(project, ignore_errors=True)
         project.parent.mkdir(parents=True, exist_ok=True)
         settings.wipe_cache()
-        try:
-            run_many(1, briefing("new", str(project)), project.parent, log, env=settings.env())
-        except CommandFailedError as exc:
-            raise UnavailableError(f"briefing new: {exc}") from exc
+        new = run_once(briefing("new", str(project)), project.parent, log, settings.env())
+        if not new.ok:
+            raise UnavailableError(f"briefing new: {new.failure()}")
         seeds = project / "seeds"
         shutil.rmtree(seeds, ignore_errors=True)
         seeds.mkdir()
@@ -488,14 +498,7 @@ def measure_ingest(settings: Settings, count: int) -> IngestResult:
             shutil.copyfile(text, seeds / text.name)
 
     try:
-        samples: list[Sample] = run_many(
-            settings.runs,
-            briefing("ingest", "--root", "."),
-            project,
-            log,
-            fresh_project,
-            settings.env(),
-        )
+        samples = settings.measure(briefing("ingest", "--root", "."), project, log, fresh_project)
     except CommandFailedError as exc:
         raise UnavailableError(f"briefing ingest: {exc}") from exc
     content = project / "content"
@@ -561,6 +564,9 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
         help="raw articles to ingest (default: 1000 10000)",
     )
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument(
+        "--timeout", type=float, default=1800, help="seconds before a measured command is stopped"
+    )
     parser.add_argument("--edits", type=int, default=10, help="event edits while serving")
     parser.add_argument(
         "--only",
@@ -594,6 +600,7 @@ def parse_args(argv: Sequence[str] | None) -> Settings:
         only,
         args.work.resolve(),
         args.gen_corpus.resolve(),
+        args.timeout,
     )
 
 
