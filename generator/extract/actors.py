@@ -1,0 +1,346 @@
+"""Mentions of people, organisations and places in article sentences, with the evidence for each.
+
+A mention is a run of capitalised words ("U.S. President Joe Biden",
+"Organization for Security and Co-operation in Europe"). Titles are split off
+as roles; the evidence that says what kind of actor it is (a title, an
+appositive role, an organisation cue word, an acronym defined in parentheses, a
+place preposition, the gazetteer, a speech verb) is recorded so `merge` can
+decide across all articles which mentions are actors and of what kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .gazetteer import demonym_country, place_name
+
+TITLES = frozenset(
+    """president vice secretary secretary-general minister premier chancellor senator sen.
+    rep. representative governor gov. mayor ambassador envoy general gen. admiral adm. colonel
+    col. director chairman chairwoman chairperson chair spokesperson spokesman spokeswoman
+    king queen prince princess pope sheikh emir commissioner commander chief leader adviser
+    advisor judge justice prosecutor attorney lawyer mr. mrs. ms. dr. prof. professor ceo
+    head deputy officer official mediator candidate""".split()
+)
+ORG_CUES = frozenset(
+    """council ministry department agency party organization organisation commission committee
+    union nations court parliament congress senate assembly house office service services
+    bank fund alliance league association institute university college corporation company
+    inc. ltd. group forces army navy police network authority board bureau federation
+    community coalition movement front foundation kremlin pentagon cabinet government
+    secretariat tribunal""".split()
+)
+_CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la"})
+_NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "le", "der"})
+_SPEECH = frozenset(
+    """said says told added continued wrote stated noted argued insisted warned explained
+    announced declared urged tweeted replied responded""".split()
+)
+_PLACE_PREPS = frozenset({"in", "near", "across", "outside", "throughout", "inside"})
+_STOP_STARTS = frozenset(
+    """a an the this that these those it its he she they we i you his her their our but and or
+    if when while after before though although as at on in of for with by from to since until
+    during also then there here what why how who where which some many most more other others
+    both all each every one two three according earlier later last next senior officials
+    meanwhile however still yet so because despite amid under over about throughout can could
+    will would should may might must does do did is are was were has have""".split()
+)
+_MONTH_OR_DAY = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|"
+    r"^(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)$",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’&.-]*\w|\w|[^\w\s]")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+NOT_ACTORS = frozenset(
+    """ET EST EDT CT CST CDT PT PST PDT GMT UTC BST CET CEST AM PM A.M. P.M. OK TV""".split()
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]$|^(?:[A-Z]\.){2,}$")
+
+
+class Evidence(StrEnum):
+    TITLE = "title"
+    ROLE = "role"
+    SPEECH = "speech"
+    CUE = "cue"
+    ACRONYM = "acronym"
+    DEFINED = "defined"
+    PLACE = "place"
+    GAZETTEER = "gazetteer"
+    SUB_BODY = "sub-body"
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    """The name without titles or possessive ('Joe Biden')."""
+    surface: str
+    """The whole run as written, titles included ('U.S. President Joe Biden')."""
+    evidence: frozenset[Evidence]
+    role: str | None = None
+    acronym: str | None = None
+    """An acronym the text defines for this name: 'Bucharest Nine (B-9)'."""
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def bare(self) -> str:
+        return _POSSESSIVE.sub("", self.text)
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper() and not _MONTH_OR_DAY.match(self.bare)
+
+    @property
+    def possessive(self) -> bool:
+        return bool(re.search(r"(?:'s|’s)$", self.text))
+
+
+def tokens(sentence: str) -> list[_Token]:
+    return [_Token(m[0], m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in TITLES or word.lower().rstrip(".") + "." in TITLES
+
+
+def _is_cue(word: str) -> bool:
+    return word.lower() in ORG_CUES
+
+
+def _runs(toks: list[_Token]) -> list[tuple[int, int]]:
+    """Index spans [i, j) of capitalised runs, joined over connectors where an org or title needs them."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not toks[i].capitalised or not toks[i].text[0].isalnum():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks):
+            tok = toks[j]
+            if tok.capitalised and not toks[j - 1].possessive:
+                j += 1
+                continue
+            if toks[j - 1].possessive and tok.capitalised:
+                j += 1
+                continue
+            if _joins(toks, i, j):
+                j += 2 if toks[j + 1].text.lower() != "the" else 3
+                continue
+            break
+        if j < len(toks) and _hyphen_pair(toks[j - 1]) and _is_cue(toks[j].text):
+            j += 1
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def _hyphen_pair(tok: _Token) -> bool:
+    """'NATO-Russia' (two names joined), which a lowercase 'council' may follow."""
+    parts = tok.text.split("-")
+    return len(parts) == 2 and all(p[:1].isupper() for p in parts)
+
+
+def _joins(toks: list[_Token], i: int, j: int) -> bool:
+    """Does the connector at j continue the run [i, j) ('Department of Defense')?"""
+    word = toks[j].text.lower()
+    if word not in _CONNECTORS and word not in _NAME_PARTICLES:
+        return False
+    k = j + 1
+    if k < len(toks) and toks[k].text.lower() == "the":
+        k += 1
+    if k >= len(toks) or not toks[k].capitalised:
+        return False
+    run = [t.bare for t in toks[i:j]]
+    if word in _NAME_PARTICLES and word not in _CONNECTORS:
+        return True
+    has_org = any(_is_cue(w) for w in run) or any(_is_cue(t.bare) for t in toks[k : k + 4])
+    has_title = _is_title(run[-1]) and word in ("of", "for")
+    return (has_org and word != "and") or has_title or (has_org and _org_and(toks, i, k))
+
+
+def _org_and(toks: list[_Token], i: int, k: int) -> bool:
+    """'Organization for Security and Co-operation': 'and' inside an org name already under way."""
+    run = toks[i:k]
+    return any(t.text.lower() in ("for", "of") for t in run) and any(_is_cue(t.bare) for t in run)
+
+
+def find_mentions(sentence: str, common: frozenset[str]) -> list[Mention]:
+    """The actor mentions in one sentence. `common`: lowercase words the text uses lowercase."""
+    toks = tokens(sentence)
+    mentions: list[Mention] = []
+    for i, j in _runs(toks):
+        i = _skip_common_start(toks, i, j, common)
+        if i >= j:
+            continue
+        mentions.extend(_mentions_in_run(sentence, toks, i, j))
+    return mentions
+
+
+def _skip_common_start(toks: list[_Token], i: int, j: int, common: frozenset[str]) -> int:
+    while i < j:
+        word = toks[i].bare
+        starts_sentence = i == 0 or toks[i - 1].text in ('"', "“", "(", ":", "—", "-")
+        ordinary = word.lower() in _STOP_STARTS or (starts_sentence and word.lower() in common)
+        if not ordinary:
+            return i
+        i += 1
+    return i
+
+
+def _split_at_possessives(toks: list[_Token], i: int, j: int) -> list[tuple[int, int]]:
+    parts = []
+    start = i
+    for k in range(i, j):
+        if toks[k].possessive and k + 1 < j:
+            parts.append((start, k + 1))
+            start = k + 1
+    parts.append((start, j))
+    return parts
+
+
+def _mentions_in_run(sentence: str, toks: list[_Token], i: int, j: int) -> list[Mention]:
+    surface = sentence[toks[i].start : toks[j - 1].end]
+    surface = _POSSESSIVE.sub("", surface)
+    parts = _split_at_possessives(toks, i, j)
+    after = sentence[toks[j - 1].end :]
+    before = sentence[: toks[i].start]
+    out: list[Mention] = []
+    for index, (a, b) in enumerate(parts):
+        words = [t.bare for t in toks[a:b]]
+        last_part = index == len(parts) - 1
+        title_at = max((k for k, w in enumerate(words) if _is_title(w)), default=-1)
+        if title_at >= 0 and title_at < len(words) - 1:
+            name_words = _name_after_title(words[title_at + 1 :])
+            role = " ".join(words[: len(words) - len(name_words)])
+            full = surface if last_part else " ".join(words)
+            out.append(_person(name_words, full, role, before, after if last_part else ""))
+            continue
+        if title_at == len(words) - 1 and len(words) == 1:
+            continue
+        head, body = _sub_body(words)
+        if head:
+            out.append(Mention(" ".join(head), " ".join(head), frozenset({Evidence.SUB_BODY})))
+        out.append(_plain(body, before if index == 0 else "", after if last_part else "", index))
+    return [m for m in out if m.name and not _MONTH_OR_DAY.match(m.name)]
+
+
+def _sub_body(words: list[str]) -> tuple[list[str], list[str]]:
+    """'Permanent Council of the OSCE' -> (['Permanent', 'Council'], ['OSCE']): a body of a body."""
+    for k, word in enumerate(words):
+        if word == "of" and any(_is_cue(w) for w in words[:k]):
+            rest = words[k + 1 :]
+            rest = rest[1:] if rest and rest[0].lower() == "the" else rest
+            if rest and (any(_is_cue(w) for w in rest) or _ACRONYM.match(rest[0])):
+                return words[:k], rest
+    return [], words
+
+
+def _name_after_title(words: list[str]) -> list[str]:
+    """'of State Antony Blinken' -> ['Antony', 'Blinken']; 'Joe Biden' -> ['Joe', 'Biden']."""
+    if words and words[0].lower() in _CONNECTORS:
+        return words[-2:] if len(words) >= 3 else words[-1:]
+    return words[-3:]
+
+
+def _person(name: list[str], surface: str, role: str, before: str, after: str) -> Mention:
+    evidence = {Evidence.TITLE}
+    if _speech_follows(after):
+        evidence.add(Evidence.SPEECH)
+    return Mention(
+        name=" ".join(name),
+        surface=surface,
+        evidence=frozenset(evidence),
+        role=role or None,
+    )
+
+
+_APPOSITIVE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?P<role>[a-z][^,.;:“”\"]{2,80}?)\s*(?=,|\.|;|$|\s(?:said|says|told)\b)"
+)
+_ROLE_BEFORE = re.compile(
+    r"(?P<role>(?:[A-Za-z][\w.’'-]*\s+){0,3}?(?:"
+    + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+    + r"))\s*,?\s*$",
+    re.IGNORECASE,
+)
+_ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\)")
+
+
+def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
+    name = " ".join(words)
+    evidence: set[Evidence] = set()
+    role = None
+    appositive = _APPOSITIVE.match(after)
+    if appositive and any(_is_title(w) for w in appositive["role"].split()):
+        evidence.add(Evidence.ROLE)
+        role = appositive["role"].strip()
+    role_before = _ROLE_BEFORE.search(before[-60:]) if before else None
+    if role_before and not before.rstrip().endswith((".", ";")):
+        evidence.add(Evidence.ROLE)
+        role = role or _clean_role(role_before["role"])
+    if _speech_follows(after):
+        evidence.add(Evidence.SPEECH)
+    if any(_is_cue(w) for w in words):
+        evidence.add(Evidence.CUE)
+    if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in NOT_ACTORS:
+        evidence.add(Evidence.ACRONYM)
+    if place_name(name):
+        evidence.add(Evidence.GAZETTEER)
+    if _place_context(before):
+        evidence.add(Evidence.PLACE)
+    if index > 0 and len(words) <= 3 and _is_cue(words[-1]):
+        evidence.add(Evidence.SUB_BODY)
+    defined = _ACRONYM_AFTER.match(after)
+    acronym = defined["acronym"] if defined and _looks_acronym(defined["acronym"]) else None
+    if acronym:
+        evidence.add(Evidence.DEFINED)
+    return Mention(name=name, surface=name, evidence=frozenset(evidence), role=role, acronym=acronym)
+
+
+def _clean_role(role: str) -> str:
+    words = role.split()
+    cut = max((k + 1 for k, w in enumerate(words) if w.lower() in _STOP_STARTS | _SPEECH), default=0)
+    return " ".join(words[cut:])
+
+
+def _looks_acronym(text: str) -> bool:
+    letters = re.sub(r"[^A-Za-z0-9]", "", text)
+    return len(letters) >= 2 and (text.isupper() or sum(c.isupper() for c in text) >= 2 or
+                                  text[0].isupper() and text[1:].islower() and len(text) <= 6)
+
+
+def _speech_follows(after: str) -> bool:
+    after = _APPOSITIVE.sub("", after, count=1)
+    match = re.match(r"^[\s,]*(?:also\s+|has\s+|had\s+|then\s+)?(\w+)", after)
+    return bool(match) and match[1].lower() in _SPEECH
+
+
+def _place_context(before: str) -> bool:
+    words = re.findall(r"[\w’']+|[,]", before[-40:])
+    if not words:
+        return False
+    if words[-1].lower() in _PLACE_PREPS:
+        return True
+    tail = " ".join(words[-3:]).lower()
+    return tail.endswith(("capital ,", "capital", "city of", "town of", "region of"))
+
+
+def demonym_places(text: str) -> set[str]:
+    """Countries named through their demonyms ('Russian officials' -> Russia)."""
+    found = set()
+    for word in re.findall(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b", text):
+        for part in word.split("-"):
+            country = demonym_country(part)
+            if country:
+                found.add(country)
+    return found

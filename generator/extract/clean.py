@@ -1,0 +1,182 @@
+"""Split a raw article dump into units (paragraphs, headings, captions) and mark page furniture.
+
+A dump as it comes from a browser or scraper mixes the article with site chrome:
+banners, newsletter prompts, "Loading...", photo captions and credits. Each
+line-unit is classified once here; later steps read only the roles they need.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    BODY = "body"
+    """A paragraph of article text."""
+    HEADING = "heading"
+    """A short line without closing punctuation: title, deck, outlet logo, image alt text."""
+    CAPTION = "caption"
+    """A photo caption: facts, but not article text."""
+    CHROME = "chrome"
+    """Site furniture: never article text, read only for metadata (bylines, dates)."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    line: int
+    role: Role
+
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦*+-]|\d+\.)\s+")
+_MARKDOWN = re.compile(r"^\s*#{1,6}\s+|^\s*>\s?")
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+_LEAD_LABEL = re.compile(r"^(?:[A-Z][\w'’]*(?:\s+[a-z][\w'’]*){0,4}):\s+(?=\S)")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){0,3})\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}\s+"
+)
+_CLOSING = re.compile(r"[.!?:;…\"”’)\]]$")
+
+_CHROME = re.compile(
+    r"terms of (?:use|service)|privacy (?:policy|notice)|\bcookies?\b|^loading\W*$|^oops\b|"
+    r"something went wrong|please try again|^subscribe\b|\bsign up\b|\bnewsletters?\b|"
+    r"back issues|^follow\b|^categor(?:y|ies)\b|^tags?\b|^go deeper\b|^advertisement\b|"
+    r"^read (?:more|next)\b|^related\b|^share\b|^-*\s*updated\b|^last (?:modified|updated)\b|"
+    r"^editor'?s note|^editor’s note|^(?:published|posted|first published)\b|^\d+\s+comments?\b|"
+    r"all rights reserved|©|\bcopyright\b|^click here|^watch\b|^listen\b|^skip to|^menu$|"
+    r"^home$|^sign in|^log in|^(?:facebook|twitter|x|email|print|whatsapp|linkedin|reddit)$|"
+    r"^sponsored|^most (?:read|popular|viewed)|^trending|^(?:more|also) (?:from|on|in)\b|"
+    r"you may also like|^recommended|^\(?reporting by\b|^\(?(?:additional )?reporting\b|"
+    r"^\(?editing by\b|^(?:image|photo|file photo|picture|credit|photograph|video)s?\s*:|"
+    r"^top stories|^support (?:our|us)|^download the app|^by\s+[A-Z]",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"getty images|\bvia (?:reuters|ap|afp|getty)\b|/(?:afp|ap|reuters|epa|getty)\b|"
+    r"\b(?:handout|pool|file photo)\b.*(?:via|/)|^\(?(?:photo|image|credit|picture)\b|"
+    r"\bphotograph(?:er)?:|\(photo by\b|\bphoto credit\b",
+    re.IGNORECASE,
+)
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was)\s+(?:a|an|the)\s+[^.]{0,80}?"
+    r"\b(?:writer|reporter|correspondent|editor|journalist|contributor|columnist|producer)\b",
+)
+
+
+def lines_to_units(text: str) -> list[Unit]:
+    """Classify every non-empty line (joining hard-wrapped prose) into a Unit."""
+    units: list[Unit] = []
+    block: list[tuple[int, str]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if raw.strip():
+            block.append((number, raw))
+            continue
+        units.extend(_block_units(block))
+        block = []
+    units.extend(_block_units(block))
+    return _dedupe(units)
+
+
+def _block_units(block: list[tuple[int, str]]) -> list[Unit]:
+    joined = _join_wrapped(block)
+    units = [Unit(text, line, _role(text)) for line, text in joined]
+    return _mark_captions(units)
+
+
+def _join_wrapped(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for line, raw in block:
+        bullet = bool(_BULLET.match(raw))
+        text = _tidy(raw)
+        if not text:
+            continue
+        if out and not bullet and _continues(out[-1][1], text):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        else:
+            out.append((line, text))
+    return out
+
+
+def _continues(previous: str, text: str) -> bool:
+    return not _CLOSING.search(previous) and text[0].islower()
+
+
+def _tidy(raw: str) -> str:
+    text = _MARKDOWN.sub("", _BULLET.sub("", raw))
+    text = _EMPHASIS.sub("", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _role(text: str) -> Role:
+    if _CHROME.search(text) or _BIO.match(text):
+        return Role.CHROME
+    if _CREDIT.search(text):
+        return Role.CHROME
+    if _CLOSING.search(text) or len(text.split()) >= 16:
+        return Role.BODY
+    return Role.HEADING
+
+
+def _mark_captions(units: list[Unit]) -> list[Unit]:
+    """A unit just before a credit line, or in a block opened by 'FILE PHOTO:', is a caption."""
+    marked = list(units)
+    photo_block = bool(units) and bool(re.match(r"(?i)(?:file )?photo\b|image\b", units[0].text))
+    for index, unit in enumerate(units):
+        credit_next = index + 1 < len(units) and bool(_CREDIT.search(units[index + 1].text))
+        if unit.role is not Role.CHROME and (photo_block or credit_next):
+            marked[index] = Unit(unit.text, unit.line, Role.CAPTION)
+    return marked
+
+
+def _dedupe(units: list[Unit]) -> list[Unit]:
+    """Drop repeats of a heading or paragraph (titles and alt texts are often printed twice)."""
+    seen: set[str] = set()
+    out = []
+    for unit in units:
+        key = unit.text.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(unit)
+    return out
+
+
+def strip_lead_label(text: str) -> str:
+    """'Why it matters: The call ...' -> 'The call ...' (a section label is not text)."""
+    return _LEAD_LABEL.sub("", text, count=1)
+
+
+def strip_dateline(text: str) -> tuple[str, str | None]:
+    """'WASHINGTON (CN) — President ...' -> ('President ...', 'CN')."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return text, None
+    return text[match.end() :], match["agency"]
+
+
+def is_bio(text: str) -> bool:
+    return bool(_BIO.match(text))
+
+
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|St|Jr|Sr|No|vs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|a\.m|p\.m)\.)$"
+)
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into sentences, not at 'U.S.', 'Jan.' or 'Dr.'."""
+    out: list[str] = []
+    start = 0
+    for match in re.finditer(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9])", paragraph):
+        end = match.end()
+        if _ABBREVIATION.search(paragraph[start : match.start() + 1]):
+            continue
+        out.append(paragraph[start:end].strip())
+        start = end
+    rest = paragraph[start:].strip()
+    if rest:
+        out.append(rest)
+    return out

@@ -1,0 +1,100 @@
+"""Dated happenings in one article: each date expression with the clause it belongs to.
+
+A sentence with several dates ("a Jan. 10 meeting, followed by a session on
+Jan. 12, and a conference slated for Jan. 13") is cut into one clause per
+date. Dates stay expressions here; `merge` resolves them once the article's
+anchor date is known. Speculation ("could launch an invasion as soon as next
+month") is not a happening.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .clean import sentences
+from .dates import ClockTime, DateExpr, Kind, Tense, find_dates, find_time, tense_of
+
+_BOUNDARY = re.compile(r",\s+|;\s+|\s+(?:and|while|followed by|but|before|after|then)\s+")
+_SPECULATION = re.compile(r"\b(?:could|might|may)\b|\bif\b.*\bwould\b")
+
+
+_WINDOW_FUTURE = re.compile(
+    r"\b(?:will|shall|set to|scheduled|slated|expected|upcoming|ahead of|next|coming|to hold)\b",
+    re.I,
+)
+_WINDOW_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|spoke|held|met|told|took|made|began|came|went|\w+ed)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class DatedClause:
+    text: str
+    """The clause that carries the date, as written."""
+    sentence: str
+    expr: DateExpr
+    previous: DateExpr | None
+    """The date expression before this one in the sentence ('the following day' needs it)."""
+    tense: Tense
+    paragraph: int
+    time: ClockTime | None = None
+
+
+def find_dated_clauses(paragraphs: list[str]) -> list[DatedClause]:
+    clauses: list[DatedClause] = []
+    for index, paragraph in enumerate(paragraphs):
+        for sentence in sentences(paragraph):
+            found = _clauses_in(sentence, index)
+            if found:
+                clauses.extend(found)
+            elif clauses and clauses[-1].time is None and index - clauses[-1].paragraph <= 1:
+                time = find_time(sentence)
+                if time and clauses[-1].expr.kind is not Kind.YEAR:
+                    clauses[-1] = replace(clauses[-1], time=time)
+    return clauses
+
+
+def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
+    exprs = find_dates(sentence)
+    if any(not e.is_vague for e in exprs):
+        exprs = [e for e in exprs if not e.is_vague]
+    cuts = [_boundary(sentence, a.end, b.start) for a, b in zip(exprs, exprs[1:], strict=False)]
+    out = []
+    for k, expr in enumerate(exprs):
+        start = next((c for c in reversed(cuts[:k]) if c is not None), 0)
+        end = next((c for c in cuts[k:] if c is not None), len(sentence))
+        text = sentence[start:end].strip(" ,;.")
+        if _SPECULATION.search(text):
+            continue
+        out.append(
+            DatedClause(
+                text=text,
+                sentence=sentence,
+                expr=expr,
+                previous=exprs[k - 1] if k else None,
+                tense=_tense_near(text, sentence, expr),
+                paragraph=paragraph,
+                time=find_time(text),
+            )
+        )
+    return out
+
+
+def _boundary(sentence: str, start: int, limit: int) -> int | None:
+    match = _BOUNDARY.search(sentence, start, limit)
+    return match.start() if match else None
+
+
+def _tense_near(clause: str, sentence: str, expr: DateExpr) -> Tense:
+    """The tense of the verbs nearest the date, else of the clause ('will speak ... Thursday')."""
+    before = " ".join(sentence[: expr.start].split()[-10:])
+    after = " ".join(sentence[expr.end :].split()[:6])
+    window = f"{before} {expr.text} {after}"
+    if _WINDOW_FUTURE.search(window) or _WINDOW_FUTURE.search(clause):
+        return Tense.FUTURE
+    if _WINDOW_PAST.search(window):
+        return Tense.PAST
+    if re.search(r"\b(?:is|are)\b", window):
+        return Tense.FUTURE
+    return tense_of(clause)

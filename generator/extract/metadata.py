@@ -1,0 +1,167 @@
+"""Title, outlet, author and publication date of one article, from its units.
+
+Only what the page states is taken: a date in a site banner ("Back issues",
+today's date beside the logo) or in a photo caption is not a publication date,
+and a photo agency is not the outlet. What cannot be told stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import PartialDate
+from .clean import Role, Unit, strip_dateline
+from .dates import Kind, find_dates
+
+_BANNER = re.compile(
+    r"back issues|today'?s paper|e-?edition|archive|subscribe|\bissue\b|weather|"
+    r"last (?:modified|updated)|^\W*updated\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^by\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)",
+    re.IGNORECASE,
+)
+_FOLLOW = re.compile(r"^follow\s+@(?P<handle>[A-Za-z][A-Za-z0-9_]+)", re.IGNORECASE)
+_BIO = re.compile(
+    r"^(?P<name>(?:[A-Z][\w.'’-]+\s+){1,3}?)(?:is|was)\s+(?:a|an|the)\s+[^.]{0,80}?"
+    r"\b(?:writer|reporter|correspondent|editor|journalist|contributor|columnist|producer)"
+    r"(?:\s+(?:at|for|with)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}))?"
+)
+_COPYRIGHT = re.compile(
+    r"(?:©|copyright)\s*(?:\d{4}\s*)?(?P<outlet>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(r"^(?:published|posted|first published)\b", re.IGNORECASE)
+_OUTLET_WORDS = {"reporting", "editing", "by", "and"}
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    outlet: str | None
+    author: str | None
+    published: PartialDate | None
+    published_line: int | None
+
+
+def extract_metadata(units: list[Unit]) -> Metadata:
+    title_index = _title_index(units)
+    title = units[title_index].text if title_index is not None else None
+    published, line = _published(units, title_index)
+    return Metadata(
+        title=title,
+        outlet=_outlet(units, title_index),
+        author=_author(units),
+        published=published,
+        published_line=line,
+    )
+
+
+def _is_date_line(text: str) -> bool:
+    dates = find_dates(text)
+    if not dates:
+        return False
+    rest = text
+    for date in dates:
+        rest = rest.replace(date.text, " ")
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4
+
+
+def doubled_phrase(text: str) -> str | None:
+    """'Courthouse News Service Courthouse News Service' -> 'Courthouse News Service' (a logo)."""
+    words = text.split()
+    half = len(words) // 2
+    if len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return None
+
+
+def _title_index(units: list[Unit]) -> int | None:
+    for index, unit in enumerate(units):
+        if unit.role is not Role.HEADING:
+            continue
+        words = unit.text.split()
+        if len(words) < 3 or _is_date_line(unit.text) or doubled_phrase(unit.text):
+            continue
+        return index
+    for index, unit in enumerate(units):
+        if unit.role is Role.BODY and len(unit.text.split()) <= 25:
+            return index
+    return None
+
+
+def _published(units: list[Unit], title_index: int | None) -> tuple[PartialDate | None, int | None]:
+    """A full date on a short line of its own (or after 'Published'), outside banners."""
+    limit = len(units) if title_index is None else title_index + 6
+    for index, unit in enumerate(units):
+        if unit.role in (Role.BODY, Role.CAPTION) or _BANNER.search(unit.text):
+            continue
+        near_top = index <= limit
+        if not (near_top or _PUBLISHED.match(unit.text)):
+            continue
+        if not (_is_date_line(unit.text) or _PUBLISHED.match(unit.text)):
+            continue
+        full = [d for d in find_dates(unit.text) if d.kind is Kind.FULL]
+        if full and full[0].year and full[0].month and full[0].day:
+            return PartialDate(full[0].year, full[0].month, full[0].day), unit.line
+    return None, None
+
+
+def _outlet(units: list[Unit], title_index: int | None) -> str | None:
+    top = units if title_index is None else units[: title_index + 1]
+    for unit in top:
+        logo = doubled_phrase(unit.text)
+        if logo and unit.role is Role.HEADING:
+            return logo
+    for unit in units:
+        bio = _BIO.match(unit.text)
+        if bio and bio["outlet"]:
+            return _strip_the(bio["outlet"])
+        copyright_line = _COPYRIGHT.search(unit.text)
+        if copyright_line and unit.role is Role.CHROME:
+            name = _strip_the(copyright_line["outlet"])
+            if name.split()[0].lower() not in _OUTLET_WORDS:
+                return name
+    for unit in units:
+        if unit.role is Role.BODY:
+            agency = strip_dateline(unit.text)[1]
+            return agency if agency and len(agency) > 3 else None
+    return None
+
+
+def _strip_the(name: str) -> str:
+    name = name.strip().rstrip(".")
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+def _author(units: list[Unit]) -> str | None:
+    for unit in units:
+        if unit.role is Role.BODY:
+            continue
+        byline = _BYLINE.match(unit.text)
+        if byline:
+            return _first_name_list(byline["names"])
+        follow = _FOLLOW.match(unit.text)
+        if follow:
+            return _split_handle(follow["handle"])
+        bio = _BIO.match(unit.text)
+        if bio:
+            return bio["name"].strip()
+    return None
+
+
+def _first_name_list(names: str) -> str:
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", names)
+    people = [p for p in parts if len(p.split()) >= 2]
+    return ", ".join(people) if people else names.strip()
+
+
+def _split_handle(handle: str) -> str | None:
+    """'KelseyReichmann' -> 'Kelsey Reichmann'; a handle that is not a name gives None."""
+    words = re.findall(r"[A-Z][a-z]+", handle)
+    if len(words) >= 2 and "".join(words) == handle:
+        return " ".join(words)
+    return None

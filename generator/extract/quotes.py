@@ -1,0 +1,138 @@
+"""Direct quotations and who said them.
+
+A quotation is text between quote marks of four words or more. Its speaker is
+read from the words around it: "..., X said", "X said: ...", "said X",
+"according to X", or a pronoun or "the statement" that points back to the last
+named speaker. An unnamed speaker ("a senior administration official") is kept
+as free text. A paragraph that opens a quote without closing it continues the
+quote into the next paragraph, as newspapers print long statements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_QUOTE = re.compile(r"[\"“](?P<text>[^\"“”]{3,}?)(?:[\"”]|$)")
+_SPEECH = (
+    r"(?:said|says|told|added|continued|wrote|stated|noted|argued|insisted|warned|explained|"
+    r"read|reads|declared|urged|tweeted|replied|responded|announced|indicated|confirmed|"
+    r"suggested|described)"
+)
+_PHRASE = r"(?:[^\"“”.;]|\.(?!\s|$))"
+_AFTER = re.compile(
+    rf"^[\s,.]*{_SPEECH}\s+(?P<who2>(?:[^\"“”.;,]|\.(?!\s|$)){{1,90}})"
+    rf"|^[\s,.]*(?P<who>{_PHRASE}{{1,90}}?)\s+{_SPEECH}\b"
+)
+_BEFORE = re.compile(
+    rf"(?P<who>[A-Z]{_PHRASE}{{0,90}}?|\b(?:he|she|they|it))\s+(?:also\s+)?{_SPEECH}\b"
+    rf"{_PHRASE}{{0,80}}?[,:]?\s*$"
+    rf"|according to (?P<who2>{_PHRASE}{{1,80}}?)[,:]?\s*$",
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "the statement", "the readout", "the release"})
+_UNNAMED = re.compile(r"^(?:a|an|one|the|another|two|three|some|several)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class QuoteFact:
+    text: str
+    speaker: str | None
+    """A name as written ('Horne'), or free text ('a senior administration official')."""
+    named: bool
+    """True when `speaker` is a name (to be resolved to an actor), False for free text."""
+    paragraph: int
+
+
+def find_quotes(paragraphs: list[str]) -> list[QuoteFact]:
+    quotes: list[QuoteFact] = []
+    last: tuple[str, bool] | None = None
+    open_speaker_pending: list[int] = []
+    last_statement: tuple[str, bool] | None = None
+    for index, paragraph in enumerate(paragraphs):
+        found = list(_QUOTE.finditer(paragraph))
+        speaker = _speaker(paragraph, found)
+        statement = _STATEMENT.search(_outside(paragraph, found))
+        if speaker is not None and speaker[0].lower() in ("he", "she", "they"):
+            speaker = _named_before(paragraph, found) or last
+        elif speaker is not None and speaker[0].lower() in _PRONOUNS:
+            speaker = last_statement or last
+        if statement and not found:
+            who = _tidy(statement["who"])
+            last_statement = (who, _is_name(who))
+        if speaker is None and found and _all_quote(paragraph, found):
+            speaker = last
+        if speaker is not None:
+            for pending in open_speaker_pending:
+                quotes[pending] = QuoteFact(
+                    quotes[pending].text, speaker[0], speaker[1], quotes[pending].paragraph
+                )
+            open_speaker_pending = []
+        for match in found:
+            text = match["text"].strip().rstrip(",")
+            if len(text.split()) < 4:
+                continue
+            quotes.append(
+                QuoteFact(text, speaker[0] if speaker else None, bool(speaker and speaker[1]), index)
+            )
+            if speaker is None and _unclosed(paragraph, match):
+                open_speaker_pending.append(len(quotes) - 1)
+        if speaker is not None:
+            last = speaker
+    return quotes
+
+
+_STATEMENT = re.compile(rf"(?P<who>[A-Z]{_PHRASE}{{0,60}}?|\bthe \w+)\s+said in a statement")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+)+")
+
+
+def _named_before(paragraph: str, found: list[re.Match[str]]) -> tuple[str, bool] | None:
+    """The last name written before the first quote: 'Chairman Moussa Kamara ... he said'."""
+    names = _NAME.findall(paragraph[: found[0].start()] if found else paragraph)
+    return (names[-1], True) if names else None
+
+
+def _unclosed(paragraph: str, match: re.Match[str]) -> bool:
+    return match.end() == len(paragraph) and paragraph[-1] not in "\"”"
+
+
+def _all_quote(paragraph: str, found: list[re.Match[str]]) -> bool:
+    outside = _outside(paragraph, found)
+    return len(re.findall(r"[A-Za-z]+", outside)) <= 1
+
+
+def _outside(paragraph: str, found: list[re.Match[str]]) -> str:
+    parts, position = [], 0
+    for match in found:
+        parts.append(paragraph[position : match.start()])
+        position = match.end()
+    parts.append(paragraph[position:])
+    return " | ".join(parts)
+
+
+def _speaker(paragraph: str, found: list[re.Match[str]]) -> tuple[str, bool] | None:
+    """The speaker of the quotes in this paragraph: (text, is_name), or None."""
+    for match in found:
+        after = _AFTER.match(paragraph[match.end() :])
+        if after and not re.match(r"\s*(?:while|and|but|as|whereas)\b", after["who"] or "x"):
+            who = _tidy(after["who"] or after["who2"])
+            if who:
+                return who, _is_name(who)
+    for match in found:
+        before = _BEFORE.search(paragraph[: match.start()])
+        if before:
+            who = _tidy(before["who"] or before["who2"])
+            if who:
+                return who, _is_name(who)
+    return None
+
+
+def _tidy(who: str) -> str:
+    who = re.split(r",|\s+(?:in a|on a|at a|to|who|in)\s", who)[0]
+    who = re.sub(r"^(?:and|but|as|while)\s+", "", who.strip(" ,:"), flags=re.IGNORECASE)
+    return who.strip()
+
+
+def _is_name(who: str) -> bool:
+    if who.lower() in _PRONOUNS or _UNNAMED.match(who):
+        return False
+    return any(word[:1].isupper() for word in who.split())

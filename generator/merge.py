@@ -1,0 +1,674 @@
+"""Many ArticleFacts -> one Briefing.
+
+Steps, in order: give each article a source id and an anchor date (its own
+publication date, or the median of its siblings'); gather mentions into actors
+(aliases, kinds, roles) across all articles; resolve every dated clause against
+its article's anchor; cluster clauses into events, comparing only clauses in
+the same date block; record disagreements between sources on an event's date;
+attach quotes. Everything is deterministic: inputs are sorted, ties broken by id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .extract import ArticleFacts
+from .extract.actors import NOT_ACTORS, ORG_CUES, Evidence, Mention, demonym_places
+from .extract.dates import Tense, resolve
+from .extract.events import DatedClause
+from .extract.gazetteer import demonym_country, place_name
+from .model import Actor, Briefing, Event, Kind, PartialDate, Quote, Reading, Source, Status
+from .slug import slugify, unique_slug
+
+# ---------------------------------------------------------------- sources and anchors
+
+
+@dataclass(frozen=True)
+class Anchored:
+    facts: ArticleFacts
+    source_id: str
+    anchor: dt.date | None
+    anchor_inferred: bool
+
+
+def _as_date(value: PartialDate | None) -> dt.date | None:
+    if value is None or value.month is None or value.day is None:
+        return None
+    return dt.date(value.year, value.month, value.day)
+
+
+def anchor_sources(articles: list[ArticleFacts]) -> list[Anchored]:
+    """Source ids (stable, unique) and anchors; undated articles take their siblings' median."""
+    dated = sorted(d for a in articles if (d := _as_date(a.published)) is not None)
+    sibling = dated[(len(dated) - 1) // 2] if dated else None
+    taken: set[str] = set()
+    out = []
+    for facts in sorted(articles, key=lambda a: a.seed):
+        own = _as_date(facts.published)
+        out.append(
+            Anchored(
+                facts=facts,
+                source_id=unique_slug(_source_slug(facts), taken),
+                anchor=own or sibling,
+                anchor_inferred=own is None and sibling is not None,
+            )
+        )
+    return out
+
+
+def _source_slug(facts: ArticleFacts) -> str:
+    when = str(facts.published) if facts.published else "undated"
+    outlet = slugify(facts.outlet, "") if facts.outlet else ""
+    title = slugify(facts.title or "", "article")[:48].rstrip("-")
+    return slugify(" ".join(p for p in (outlet, when, title) if p))
+
+
+def make_source(item: Anchored) -> Source:
+    facts = item.facts
+    extra: dict[str, object] = {}
+    if item.anchor_inferred and item.anchor:
+        extra["dates_anchored_on"] = item.anchor.isoformat()
+        extra["anchor_note"] = (
+            "no publication date on the page; its relative dates were resolved against "
+            "the median publication date of the other articles"
+        )
+    return Source(
+        id=item.source_id,
+        title=facts.title or "Untitled",
+        outlet=facts.outlet,
+        author=facts.author,
+        published=facts.published,
+        seed=facts.seed,
+        body=facts.body,
+        extra=extra,
+    )
+
+
+# ---------------------------------------------------------------- actors
+
+
+@dataclass
+class _Group:
+    """Mentions gathered under one key while actors are being formed."""
+
+    names: Counter[str] = field(default_factory=Counter)
+    surfaces: set[str] = field(default_factory=set)
+    evidence: Counter[Evidence] = field(default_factory=Counter)
+    roles: list[str] = field(default_factory=list)
+    acronyms: set[str] = field(default_factory=set)
+    count: int = 0
+
+
+def _key(name: str) -> str:
+    place = place_name(name)
+    if place:
+        return f"place:{place.lower()}"
+    text = re.sub(r"^([A-Za-z]+)-(\d+)$", r"\1\2", name)
+    text = text.lower().replace(".", "").replace("’", "'")
+    text = re.sub(r"[-\s]+", " ", text).strip()
+    text = text[4:] if text.startswith("the ") else text
+    words = text.split()
+    if any(w in ORG_CUES for w in words):
+        return " ".join(sorted(words))
+    return text
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _gather(mentions: Iterable[Mention], excluded: set[str]) -> dict[str, _Group]:
+    groups: dict[str, _Group] = defaultdict(_Group)
+    for mention in mentions:
+        if mention.name.lower() in excluded or mention.name in NOT_ACTORS:
+            continue
+        group = groups[_key(mention.name)]
+        group.names[mention.name] += 1
+        group.surfaces.add(mention.surface)
+        group.evidence.update(mention.evidence)
+        group.count += 1
+        if mention.role:
+            group.roles.append(mention.role)
+        if mention.acronym:
+            group.acronyms.add(mention.acronym)
+    return groups
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words).lower()
+
+
+def _link(groups: dict[str, _Group]) -> _Union:
+    """Union keys that name the same actor: acronyms and their expansions, surnames."""
+    union = _Union()
+    for key in groups:
+        union.find(key)
+    for key, group in groups.items():
+        for acronym in group.acronyms:
+            union.union(key, _key(acronym))
+        if len(key.split()) >= 2 and not key.startswith("place:"):
+            name = group.names.most_common(1)[0][0]
+            initials = _initials(name)
+            if len(initials) >= 2 and initials in groups and initials != key:
+                union.union(key, initials)
+    people = [k for k, g in groups.items() if _personish(g) and len(k.split()) >= 2]
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for key in people:
+        by_last[key.split()[-1]].append(key)
+    for key in groups:
+        if len(key.split()) == 1 and len(by_last.get(key, [])) == 1:
+            union.union(by_last[key][0], key)
+    for last, keys in by_last.items():
+        full = [k for k in keys if len(k.split()) >= 2]
+        for k in full[1:]:
+            if k.split()[-1] == last and len(set(full)) == 1:
+                union.union(full[0], k)
+    return union
+
+
+def _personish(group: _Group) -> bool:
+    return bool(group.evidence[Evidence.TITLE] or group.evidence[Evidence.ROLE]) and not (
+        group.evidence[Evidence.CUE] or group.evidence[Evidence.GAZETTEER]
+    )
+
+
+def _kind(group: _Group, name: str) -> Kind | None:
+    ev = group.evidence
+    words = name.split()
+    if place_name(name) or ev[Evidence.GAZETTEER]:
+        return Kind.PLACE
+    if ev[Evidence.CUE] or ev[Evidence.DEFINED]:
+        return Kind.ORGANIZATION
+    if ev[Evidence.TITLE] or ev[Evidence.ROLE]:
+        return Kind.PERSON
+    if ev[Evidence.ACRONYM] and (group.count >= 2 or ev[Evidence.SPEECH]):
+        return Kind.ORGANIZATION
+    if ev[Evidence.SPEECH] and 2 <= len(words) <= 4:
+        return Kind.PERSON
+    if ev[Evidence.PLACE] and group.count >= 2 and len(words) <= 2:
+        return Kind.PLACE
+    return None
+
+
+def _merge_groups(groups: dict[str, _Group], union: _Union) -> dict[str, _Group]:
+    merged: dict[str, _Group] = defaultdict(_Group)
+    for key in sorted(groups):
+        group, target = groups[key], merged[union.find(key)]
+        target.names.update(group.names)
+        target.surfaces |= group.surfaces
+        target.evidence.update(group.evidence)
+        target.roles.extend(group.roles)
+        target.acronyms |= group.acronyms
+        target.count += group.count
+    return merged
+
+
+def _canonical(group: _Group, kind: Kind) -> str:
+    names = group.names
+    if kind is Kind.PLACE:
+        places = [place_name(n) for n in names]
+        found = Counter(p for p in places if p)
+        if found:
+            return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    if kind is Kind.PERSON:
+        full = {n: c for n, c in names.items() if len(n.split()) >= 2}
+        if full:
+            return sorted(full.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    if kind is Kind.ORGANIZATION:
+        spelled = {n: c for n, c in names.items() if not n.isupper() and len(n.split()) >= 2}
+        if spelled:
+            return sorted(spelled.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    return sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
+def _roles(group: _Group) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for role in group.roles:
+        role = role.strip(" ,")
+        if len(role.split()) >= 1 and role.lower() not in seen:
+            seen[role.lower()] = role
+    return tuple(sorted(seen.values(), key=str.lower))
+
+
+def _selected(group: _Group, kind: Kind, name: str) -> bool:
+    if group.evidence[Evidence.SUB_BODY] >= group.count:
+        return False
+    if kind is Kind.PERSON:
+        return len(name.split()) >= 2 or group.count >= 2
+    return True
+
+
+def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
+    excluded = {
+        n.lower()
+        for a in articles
+        for n in (a.facts.author, a.facts.outlet)
+        if n
+    } | {n.lower() for a in articles if a.facts.author for n in a.facts.author.split(", ")}
+    groups = _gather((m for a in articles for _, m in a.facts.mentions), excluded)
+    merged = _merge_groups(groups, _link(groups))
+    actors: dict[str, Actor] = {}
+    taken: set[str] = set()
+    for _key_, group in sorted(merged.items()):
+        name = _canonical(group, Kind.PERSON)
+        kind = _kind(group, name)
+        if kind is None:
+            continue
+        name = _canonical(group, kind)
+        if not _selected(group, kind, name) or name.lower() in excluded:
+            continue
+        aliases = sorted(
+            {s for s in group.surfaces | set(group.names) | group.acronyms if s != name}
+            - {name},
+            key=str.lower,
+        )
+        actor_id = unique_slug(slugify(name, "actor"), taken)
+        actors[actor_id] = Actor(
+            id=actor_id,
+            name=name,
+            kind=kind,
+            aliases=tuple(a for a in aliases if len(a.split()) <= 9),
+            roles=_roles(group) if kind is Kind.PERSON else (),
+        )
+    return dict(sorted(actors.items()))
+
+
+class AliasIndex:
+    """Find actor ids named in a text, by any alias, in one regex pass."""
+
+    def __init__(self, actors: dict[str, Actor]) -> None:
+        self.by_alias: dict[str, str] = {}
+        for actor in actors.values():
+            for alias in (actor.name, *actor.aliases):
+                self.by_alias.setdefault(alias, actor.id)
+        self.kinds = {actor.id: actor.kind for actor in actors.values()}
+        self.place_ids = {
+            actor.name: actor.id for actor in actors.values() if actor.kind is Kind.PLACE
+        }
+        names = sorted(self.by_alias, key=lambda a: (-len(a), a))
+        body = "|".join(re.escape(n) for n in names) or r"(?!x)x"
+        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+
+    def ids_in(self, text: str) -> list[str]:
+        found = [self.by_alias[m[0]] for m in self.pattern.finditer(text)]
+        for country in sorted(demonym_places(text)):
+            if country in self.place_ids:
+                found.append(self.place_ids[country])
+        return list(dict.fromkeys(found))
+
+
+# ---------------------------------------------------------------- events
+
+
+_STOP = frozenset(
+    """the a an and or of to in on for with by at from as that this these those is are was were
+    be been will would has have had its their his her they it he she not but which who what
+    also about after before into over than then there when while more most other some such
+    said says told according officials official two leaders both held hold set""".split()
+)
+
+
+@dataclass(frozen=True)
+class _Clause:
+    source: str
+    clause: DatedClause
+    date: PartialDate
+    note: str
+    anchor: dt.date | None
+    actors: tuple[str, ...]
+    terms: frozenset[str]
+    names_actors: bool
+    """False when `actors` were borrowed from the rest of the sentence."""
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _terms(text: str, actors: tuple[str, ...], places: frozenset[str]) -> frozenset[str]:
+    """Content-word stems and non-place actor ids: what a clause is about."""
+    words = re.findall(r"[A-Za-z][A-Za-z']+", text)
+    stems = {
+        _stem(w.lower())
+        for w in words
+        if w.lower() not in _STOP and len(w) > 2 and not place_name(w) and not demonym_country(w)
+    }
+    return frozenset(stems | {f"@{a}" for a in actors if a not in places})
+
+
+def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause]:
+    places = frozenset(i for i, k in index.kinds.items() if k is Kind.PLACE)
+    out = []
+    for item in articles:
+        previous: PartialDate | None = None
+        for clause in item.facts.clauses:
+            resolved = resolve(clause.expr, item.anchor, clause.tense, previous)
+            if resolved is None:
+                continue
+            if clause.previous is None or clause.expr.kind.value != "after-previous":
+                previous = resolved.date
+            own = tuple(index.ids_in(clause.text))
+            actors = own or tuple(index.ids_in(clause.sentence))
+            out.append(
+                _Clause(
+                    source=item.source_id,
+                    clause=clause,
+                    date=resolved.date,
+                    note=resolved.note,
+                    anchor=item.anchor,
+                    actors=actors,
+                    terms=_terms(clause.text, actors, places),
+                    names_actors=bool(own),
+                )
+            )
+    return out
+
+
+@dataclass
+class _Cluster:
+    date: PartialDate
+    members: list[_Clause] = field(default_factory=list)
+    terms: Counter[str] = field(default_factory=Counter)
+
+    def add(self, clause: _Clause) -> None:
+        self.members.append(clause)
+        self.terms.update(clause.terms)
+
+    def shared(self, clause: _Clause) -> tuple[int, int]:
+        common = [t for t in clause.terms if t in self.terms]
+        return len(common), sum(1 for t in common if t.startswith("@"))
+
+
+def _precision_rank(date: PartialDate) -> int:
+    return {"day": 0, "month": 1, "year": 2}[date.precision.value]
+
+
+def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
+    """Same date and shared terms -> same event. Vaguer dates join a precise cluster they fit."""
+    ordered = sorted(clauses, key=lambda c: (_precision_rank(c.date), str(c.date), c.source))
+    by_date: dict[str, list[_Cluster]] = defaultdict(list)
+    by_month: dict[str, list[_Cluster]] = defaultdict(list)
+    by_year: dict[int, list[_Cluster]] = defaultdict(list)
+    for clause in ordered:
+        same_day = by_date[str(clause.date)]
+        target = _best(same_day, clause, need=2, actor_needed=len(same_day) > 1)
+        if target is None and clause.date.precision.value != "day":
+            candidates = [c for c in _wider(clause.date, by_month, by_year) if _same_side(c, clause)]
+            target = _best(candidates, clause, need=4, actor_needed=True)
+        if target is None:
+            target = _Cluster(clause.date)
+            by_date[str(clause.date)].append(target)
+            if clause.date.month is not None:
+                by_month[f"{clause.date.year}-{clause.date.month}"].append(target)
+            by_year[clause.date.year].append(target)
+        target.add(clause)
+    return [c for clusters in by_date.values() for c in clusters]
+
+
+def _wider(
+    date: PartialDate, by_month: dict[str, list[_Cluster]], by_year: dict[int, list[_Cluster]]
+) -> list[_Cluster]:
+    if date.month is not None:
+        return by_month[f"{date.year}-{date.month}"]
+    return by_year[date.year]
+
+
+def _best(
+    candidates: list[_Cluster], clause: _Clause, need: int, actor_needed: bool
+) -> _Cluster | None:
+    """The candidate sharing most terms with `clause`, if it shares enough."""
+    best, best_score = None, 0
+    for cluster in candidates:
+        total, actors = cluster.shared(clause)
+        enough = actors >= 1 or (not actor_needed) or total >= need + 1
+        if total >= need and enough and total > best_score:
+            best, best_score = cluster, total
+    return best
+
+
+def _same_side(cluster: _Cluster, clause: _Clause) -> bool:
+    if clause.anchor is None or cluster.date.day is None or cluster.date.month is None:
+        return True
+    when = dt.date(cluster.date.year, cluster.date.month, cluster.date.day)
+    return (when > clause.anchor) == (clause.clause.tense is Tense.FUTURE)
+
+
+def _disputes(clusters: list[_Cluster], kinds: dict[str, Kind]) -> dict[int, list[_Clause]]:
+    """Clauses that put a cluster's distinctive actor on another date within a week.
+
+    An actor is distinctive when it is no place and appears in exactly two
+    clusters: the event itself and the rival reading ('NATO-Russia Council on
+    Jan. 10' in one article, 'Jan. 12' in three).
+    """
+    seen_in: dict[str, set[int]] = defaultdict(set)
+    for number, cluster in enumerate(clusters):
+        for clause in cluster.members:
+            for actor in clause.actors:
+                seen_in[actor].add(number)
+    found: dict[int, list[_Clause]] = defaultdict(list)
+    for number, cluster in enumerate(clusters):
+        if cluster.date.day is None:
+            continue
+        own = {c.source for c in cluster.members}
+        counts = Counter(a for c in cluster.members for a in set(c.actors))
+        for actor, count in sorted(counts.items()):
+            if kinds.get(actor) in (Kind.PLACE, None) or len(seen_in[actor]) != 2:
+                continue
+            if count * 2 < len(cluster.members):
+                continue
+            (other,) = seen_in[actor] - {number}
+            rival = clusters[other]
+            if rival.date.day is None or abs(_days(rival.date, cluster.date)) > 7:
+                continue
+            readers = [c for c in rival.members if actor in c.actors and c.source not in own]
+            if readers and len(own) > len({c.source for c in readers}):
+                found[number].extend(c for c in readers if c not in found[number])
+    return found
+
+
+def _days(a: PartialDate, b: PartialDate) -> int:
+    assert a.month and a.day and b.month and b.day
+    return (dt.date(a.year, a.month, a.day) - dt.date(b.year, b.month, b.day)).days
+
+
+_LEADING = re.compile(
+    r"^(?:and|but|while|followed by|following|then|also|on|in|as|ahead of|after|before)\b[\s,]*",
+    re.IGNORECASE,
+)
+
+
+def _title(clause: _Clause) -> str:
+    text = clause.clause.text.replace(clause.clause.expr.text, " ")
+    text = re.sub(r"\b(?:on|in|at|by|from|of|for)\s*(?=[,.;]|$|\s{2})", " ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,;:—-")
+    for _ in range(3):
+        text = _LEADING.sub("", text).strip(" ,;:—-")
+    if len(text.split()) < 3:
+        text = clause.clause.sentence
+    words = text.split()
+    if len(words) > 16:
+        text = " ".join(words[:16]).rstrip(",;:") + " …"
+    return text[:1].upper() + text[1:]
+
+
+def _centroid(cluster: _Cluster) -> _Clause:
+    def score(clause: _Clause) -> tuple[float, str, str]:
+        overlap = sum(cluster.terms[t] for t in clause.terms)
+        fit = overlap / (len(clause.terms) + 2) * (1.0 if clause.names_actors else 0.5)
+        return (-fit, clause.source, clause.clause.text)
+
+    return min(cluster.members, key=score)
+
+
+def _status(date: PartialDate, newest: dt.date | None, members: list[_Clause]) -> Status:
+    if newest is None:
+        return Status.OCCURRED
+    if date.day is not None and date.month is not None:
+        when = dt.date(date.year, date.month, date.day)
+        return Status.SCHEDULED if when > newest else Status.OCCURRED
+    later = (date.year, date.month or 12) > (newest.year, newest.month)
+    if later:
+        return Status.SCHEDULED
+    if PartialDate(newest.year, newest.month if date.month else None).contains(date):
+        future = sum(1 for m in members if m.clause.tense is Tense.FUTURE)
+        return Status.SCHEDULED if future * 2 > len(members) else Status.OCCURRED
+    return Status.OCCURRED
+
+
+def _body(cluster: _Cluster, disputed: list[_Clause]) -> str:
+    lines: dict[str, list[str]] = {}
+    for clause in sorted(cluster.members + disputed, key=lambda c: (c.source, c.clause.paragraph)):
+        sentence = clause.clause.sentence.strip()
+        lines.setdefault(sentence, [])
+        if clause.source not in lines[sentence]:
+            lines[sentence].append(clause.source)
+    facts = [f"- {s} [{'; '.join('@' + s_ for s_ in sources)}]" for s, sources in lines.items()]
+    return "\n".join(facts)
+
+
+def _readings(cluster: _Cluster, disputed: list[_Clause]) -> tuple[Reading, ...]:
+    by_value: dict[str, set[str]] = defaultdict(set)
+    for clause in cluster.members:
+        if clause.date == cluster.date:
+            by_value[str(clause.date)].add(clause.source)
+    for clause in disputed:
+        by_value[str(clause.date)].add(clause.source)
+    return tuple(
+        Reading(value, tuple(sorted(sources)))
+        for value, sources in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    )
+
+
+def build_events(
+    clusters: list[_Cluster], actors: dict[str, Actor], newest: dt.date | None
+) -> tuple[dict[str, Event], dict[str, _Cluster]]:
+    kinds = {a.id: a.kind for a in actors.values()}
+    disputes = _disputes(clusters, kinds)
+    events: dict[str, Event] = {}
+    by_event: dict[str, _Cluster] = {}
+    taken: set[str] = set()
+    for number, cluster in sorted(enumerate(clusters), key=lambda nc: _cluster_key(nc[1])):
+        centre = _centroid(cluster)
+        title = _title(centre)
+        event_id = unique_slug(f"{cluster.date}-{slugify(title, 'event')}"[:72].rstrip("-"), taken)
+        disputed = disputes.get(number, [])
+        members = cluster.members + disputed
+        time = Counter((m.clause.time.time, m.clause.time.timezone) for m in cluster.members if m.clause.time)
+        notes = sorted({m.note for m in cluster.members if m.date == cluster.date})
+        readings = _readings(cluster, disputed) if disputed else ()
+        events[event_id] = Event(
+            id=event_id,
+            title=title,
+            date=cluster.date,
+            status=_status(cluster.date, newest, cluster.members),
+            time=time.most_common(1)[0][0][0] if time else None,
+            timezone=time.most_common(1)[0][0][1] if time else None,
+            summary=centre.clause.sentence,
+            actors=tuple(sorted({a for m in members for a in m.actors})),
+            sources=tuple(sorted({m.source for m in members})),
+            date_note="; ".join(notes[:3]),
+            disputed={"date": readings} if readings else {},
+            body=_body(cluster, disputed),
+        )
+        by_event[event_id] = cluster
+    return events, by_event
+
+
+def _cluster_key(cluster: _Cluster) -> tuple[str, int, str]:
+    return (str(cluster.date), -len(cluster.members), _centroid(cluster).clause.text)
+
+
+# ---------------------------------------------------------------- quotes
+
+Placement = dict[str, dict[int, str]]
+"""source id -> paragraph index -> the event a dated clause in that paragraph joined."""
+
+
+def place_clauses(events: dict[str, Event], clusters_by_event: dict[str, _Cluster]) -> Placement:
+    placement: Placement = defaultdict(dict)
+    for event_id in sorted(events):
+        for clause in clusters_by_event[event_id].members:
+            placement[clause.source].setdefault(clause.clause.paragraph, event_id)
+    return placement
+
+
+def attach_quotes(
+    events: dict[str, Event],
+    articles: list[Anchored],
+    placement: Placement,
+    index: AliasIndex,
+) -> dict[str, Event]:
+    """Each quote joins the event of its paragraph, else of the nearest dated paragraph above."""
+    kinds = {actor_id: kind for actor_id, kind in index.kinds.items()}
+    quotes: dict[str, list[Quote]] = defaultdict(list)
+    seen: set[str] = set()
+    for item in articles:
+        mapping = placement.get(item.source_id)
+        if not mapping:
+            continue
+        for quote in item.facts.quotes:
+            key = re.sub(r"\W+", " ", quote.text.lower()).strip()
+            if key in seen:
+                continue
+            seen.add(key)
+            event_id = mapping[_nearest(mapping, quote.paragraph)]
+            speaker = _speaker(quote.speaker, quote.named, index, kinds)
+            quotes[event_id].append(Quote(quote.text, speaker, item.source_id))
+    return {eid: replace(event, quotes=tuple(quotes.get(eid, ()))) for eid, event in events.items()}
+
+
+def _nearest(mapping: dict[int, str], paragraph: int) -> int:
+    before = [p for p in mapping if p <= paragraph]
+    return max(before) if before else min(mapping)
+
+
+def _speaker(text: str | None, named: bool, index: AliasIndex, kinds: dict[str, Kind]) -> str | None:
+    if text is None:
+        return None
+    ids = index.ids_in(text)
+    people = [i for i in ids if kinds.get(i) is Kind.PERSON]
+    if people:
+        return people[0]
+    if ids and named:
+        return ids[0]
+    return text
+
+
+# ---------------------------------------------------------------- the whole merge
+
+
+def merge(articles: list[ArticleFacts]) -> Briefing:
+    anchored = anchor_sources(articles)
+    sources = {a.source_id: make_source(a) for a in anchored}
+    actors = build_actors(anchored)
+    index = AliasIndex(actors)
+    clauses = resolve_clauses(anchored, index)
+    newest = max((a.anchor for a in anchored if a.anchor), default=None)
+    events, clusters = build_events(cluster_clauses(clauses), actors, newest)
+    events = attach_quotes(events, anchored, place_clauses(events, clusters), index)
+    return Briefing(
+        events=dict(sorted(events.items())),
+        actors=actors,
+        sources=dict(sorted(sources.items())),
+    )

@@ -1,0 +1,91 @@
+"""seeds/ -> SeedText: the raw articles, read by a reader chosen by file suffix.
+
+Plain text and Markdown are read as they are. Another format (HTML, say) plugs
+in as one more entry in READERS: a function from bytes to text. Bad input is
+reported as a Diagnostic and skipped; the rest is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+
+MAX_SEED_BYTES = 10 * 1024 * 1024
+
+
+class ReadError(Exception):
+    """A seed that cannot be read as an article; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class SeedText:
+    path: str
+    """Relative to the project root, POSIX style: 'seeds/001.txt'."""
+    text: str
+
+
+def read_plain(data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file, not a text article: remove it from seeds/")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}): "
+            "re-save the file as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+READERS: dict[str, Callable[[bytes], str]] = {".txt": read_plain, ".md": read_plain, "": read_plain}
+
+
+def seed_files(seeds: Path) -> list[Path]:
+    """The files in seeds/ (not hidden ones), sorted by name."""
+    if not seeds.is_dir():
+        return []
+    return sorted(p for p in seeds.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def read_seed(path: Path, root: Path) -> SeedText:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(s for s in READERS if s))
+        raise ReadError(f"unsupported file type {path.suffix!r}: seeds are {known} files")
+    size = path.stat().st_size
+    if size > MAX_SEED_BYTES:
+        raise ReadError(
+            f"file is {size // (1024 * 1024)} MB, over the {MAX_SEED_BYTES // (1024 * 1024)} MB "
+            "limit for one article: split it or trim it"
+        )
+    if size == 0:
+        raise ReadError("empty file: nothing to ingest")
+    text = reader(path.read_bytes())
+    if not text.strip():
+        raise ReadError("empty file: nothing to ingest")
+    return SeedText(relative_path(path, root), text)
+
+
+def relative_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_seeds(paths: list[Path], root: Path) -> tuple[list[SeedText], list[Diagnostic]]:
+    seeds: list[SeedText] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        try:
+            seeds.append(read_seed(path, root))
+        except ReadError as exc:
+            diagnostics.append(Diagnostic(relative_path(path, root), 1, str(exc)))
+        except OSError as exc:
+            diagnostics.append(
+                Diagnostic(relative_path(path, root), 1, f"cannot read: {exc.strerror}")
+            )
+    return seeds, diagnostics
