@@ -29,56 +29,15 @@ from watchdog.observers.api import ObservedWatch
 
 from .config import CONFIG_NAME, Project
 from .diagnostics import Diagnostic
+from .incremental import ChangeSet, Ingest, Outcome, Site
 
-CONTENT_KINDS = {"events": "event", "actors": "actor", "sources": "source"}
-"""content/ folder -> the kind named in item keys ("event:<id>")."""
+CONTENT_KINDS = frozenset({"events", "actors", "sources"})
 
 QUIET_SECONDS = 0.05
 LONGEST_SECONDS = 1.0
 
 _TEMP_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload", "~")
 _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
-
-
-def item_key(kind: str, item_id: str) -> str:
-    """The key pages list in their dependencies: "event:<id>", "actor:<id>", "source:<id>"."""
-    return f"{kind}:{item_id}"
-
-
-@dataclass(frozen=True)
-class ChangeSet:
-    """What a batch of file events means for the site."""
-
-    config: bool = False
-    seeds: frozenset[str] = frozenset()
-    """Project-relative paths of seed files that were created, changed or removed."""
-    content: frozenset[str] = frozenset()
-    """Item keys ("event:<id>") whose file was created, changed or removed."""
-    content_rescan: bool = False
-    """A content folder itself was created, removed or renamed: reload all of content/."""
-    templates: frozenset[str] = frozenset()
-    """Template names relative to the theme's templates/ folder."""
-    static: frozenset[str] = frozenset()
-    """Paths relative to the theme's static/ folder (copied to the site as they are)."""
-    theme_rescan: bool = False
-    """Something else in the active theme changed (its settings, a renamed folder)."""
-
-    @property
-    def empty(self) -> bool:
-        return self == ChangeSet()
-
-    def describe(self) -> str:
-        """A short human summary: "content: event:x; templates: base.html"."""
-        parts = [
-            *(["config"] if self.config else []),
-            *([f"seeds: {', '.join(sorted(self.seeds))}"] if self.seeds else []),
-            *(["content/ (all)"] if self.content_rescan else []),
-            *([f"content: {', '.join(sorted(self.content))}"] if self.content else []),
-            *(["theme (all)"] if self.theme_rescan else []),
-            *([f"templates: {', '.join(sorted(self.templates))}"] if self.templates else []),
-            *([f"static: {', '.join(sorted(self.static))}"] if self.static else []),
-        ]
-        return "; ".join(parts)
 
 
 def is_editor_temp(name: str) -> bool:
@@ -111,25 +70,26 @@ class _Sorter:
         elif top == "seeds" and rest:
             self.seeds.add(path.as_posix())
         elif top == "content":
-            self._add_content(rest)
+            self._add_content(path, rest)
         elif top == "themes" and rest[:1] == (self.theme,):
             self._add_theme(rest[1:])
         elif top == "themes" and not rest:
             self.theme_rescan = True
 
-    def _add_content(self, rest: tuple[str, ...]) -> None:
-        if len(rest) < 2:
+    def _add_content(self, path: PurePosixPath, rest: tuple[str, ...]) -> None:
+        if len(rest) >= 2 and rest[0] in CONTENT_KINDS and path.suffix == ".md":
+            self.content.add(path.as_posix())
+        elif not path.suffix:
             self.content_rescan = True
-        elif len(rest) == 2 and rest[0] in CONTENT_KINDS and rest[1].endswith(".md"):
-            self.content.add(item_key(CONTENT_KINDS[rest[0]], rest[1].removesuffix(".md")))
 
     def _add_theme(self, rest: tuple[str, ...]) -> None:
-        if rest[:1] == ("templates",) and len(rest) > 1:
-            self.templates.add("/".join(rest[1:]))
-        elif rest[:1] == ("static",) and len(rest) > 1:
-            self.static.add("/".join(rest[1:]))
-        else:
+        suffix = PurePosixPath(*rest).suffix if rest else ""
+        if not suffix:
             self.theme_rescan = True
+        elif rest[0] == "static":
+            self.static.add("/".join(rest))
+        elif suffix == ".html":
+            self.templates.add("/".join(rest))
 
     def result(self) -> ChangeSet:
         return ChangeSet(
@@ -291,20 +251,29 @@ def report(message: str, stream: TextIO | None = None) -> None:
     out.flush()
 
 
-def watch_and_build(project: Project, out: Path, base_url: str | None) -> list[Diagnostic]:
-    """`briefing build --watch`: build, then rebuild what changed until Ctrl-C."""
-    from .incremental import Site
+def watch_and_build(
+    project: Project, out: Path, base_url: str | None, ingest: Ingest | None = None
+) -> list[Diagnostic]:
+    """`briefing build --watch`: build, then rebuild what changed until Ctrl-C.
 
+    `ingest` reads changed seed files into content/ (the ingest command's stages).
+    """
     site = Site(project, out, base_url)
     report(site.full_build().summary())
-    debouncer = Debouncer()
-    with ProjectWatcher(project, debouncer) as watcher:
-        try:
-            while (batch := debouncer.next_batch()) is not None:
-                watcher.watch_new_folders()
-                outcome = site.apply(classify(batch, site.theme_name))
-                if outcome is not None:
-                    report(outcome.summary())
-        except KeyboardInterrupt:
-            report("stopped watching")
+    try:
+        watch_changes(site, lambda outcome: report(outcome.summary()), ingest)
+    except KeyboardInterrupt:
+        report("stopped watching")
     return []
+
+
+def watch_changes(
+    site: Site, publish: Callable[[Outcome], None], ingest: Ingest | None = None
+) -> None:
+    """Watch the site's project and apply every batch of changes, until interrupted."""
+    debouncer = Debouncer()
+    with ProjectWatcher(site.project, debouncer) as watcher:
+        while (batch := debouncer.next_batch()) is not None:
+            watcher.watch_new_folders()
+            for outcome in site.apply(classify(batch, site.theme_name), ingest):
+                publish(outcome)

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from generator.config import Project
-from generator.watch import ChangeSet, Debouncer, ProjectWatcher, classify, is_editor_temp
+from generator.incremental import ChangeSet
+from generator.watch import Debouncer, ProjectWatcher, classify, is_editor_temp
+
+
+def _content(*paths: str) -> ChangeSet:
+    return ChangeSet(content=frozenset(paths))
 
 
 @pytest.mark.parametrize(
@@ -16,23 +21,27 @@ from generator.watch import ChangeSet, Debouncer, ProjectWatcher, classify, is_e
     [
         (["briefing.yaml"], ChangeSet(config=True)),
         (["seeds/005_new.txt"], ChangeSet(seeds=frozenset({"seeds/005_new.txt"}))),
-        (["content/events/biden-call.md"], ChangeSet(content=frozenset({"event:biden-call"}))),
+        (["content/events/biden-call.md"], _content("content/events/biden-call.md")),
         (
-            ["content/actors/joe-biden.md", "content/sources/reuters-1.md"],
-            ChangeSet(content=frozenset({"actor:joe-biden", "source:reuters-1"})),
+            ["content/actors/joe-biden.md", "content/sources/2021/reuters-1.md"],
+            _content("content/actors/joe-biden.md", "content/sources/2021/reuters-1.md"),
         ),
         (["content/events"], ChangeSet(content_rescan=True)),
+        (["content/events/2021"], ChangeSet(content_rescan=True)),
         (["content"], ChangeSet(content_rescan=True)),
-        (["content/events/notes.txt", "content/drafts/x.md"], ChangeSet()),
-        (["content/events/sub/x.md"], ChangeSet()),
+        (["content/events/notes.txt", "content/drafts/x.md", "content/x.md"], ChangeSet()),
         (
-            ["themes/default/templates/base.html", "themes/default/templates/partials/nav.html"],
+            ["themes/default/base.html", "themes/default/partials/nav.html"],
             ChangeSet(templates=frozenset({"base.html", "partials/nav.html"})),
         ),
-        (["themes/default/static/style.css"], ChangeSet(static=frozenset({"style.css"}))),
-        (["themes/default/theme.yaml"], ChangeSet(theme_rescan=True)),
+        (
+            ["themes/default/static/style.css", "themes/default/static/page.html"],
+            ChangeSet(static=frozenset({"static/style.css", "static/page.html"})),
+        ),
+        (["themes/default/README.md", "themes/default/notes.txt"], ChangeSet()),
         (["themes/default"], ChangeSet(theme_rescan=True)),
-        (["themes/other/templates/base.html"], ChangeSet()),
+        (["themes/default/static"], ChangeSet(theme_rescan=True)),
+        (["themes/other/base.html"], ChangeSet()),
         (["site/index.html", "README.md", ".git/index", "site"], ChangeSet()),
     ],
 )
@@ -50,7 +59,7 @@ def test_classify_an_editor_save_through_a_temp_file() -> None:
         "content/events/.x.md.abc123.tmp",
         "content/events/x.md",
     ]
-    assert classify(burst, theme="default") == ChangeSet(content=frozenset({"event:x"}))
+    assert classify(burst, theme="default") == _content("content/events/x.md")
 
 
 def test_classify_ignores_temp_folders() -> None:
@@ -69,7 +78,7 @@ def test_real_names_are_not_temp(name: str) -> None:
 
 def test_describe() -> None:
     change = classify(["briefing.yaml", "content/events/a.md", "themes/t/static/s.css"], "t")
-    assert change.describe() == "config; content: event:a; static: s.css"
+    assert change.describe() == "config; content/events/a.md; static: static/s.css"
     assert ChangeSet().empty
     assert not change.empty
 
@@ -106,7 +115,7 @@ def test_debouncer_close_ends_waiting() -> None:
 
 
 def _project(tmp_path: Path) -> Project:
-    for folder in ("content/events", "seeds", "themes/default/templates"):
+    for folder in ("content/events", "seeds", "themes/default"):
         (tmp_path / folder).mkdir(parents=True)
     (tmp_path / "briefing.yaml").write_text("title: T\n")
     return Project(tmp_path)
@@ -126,7 +135,9 @@ def test_watcher_sees_a_save_through_a_temp_file_as_one_change(tmp_path: Path) -
         temp.write_text("---\ntitle: X\n---\n")
         temp.replace(tmp_path / "content/events/x.md")
         (tmp_path / "briefing.yaml").write_text("title: U\n")
-        assert _next_change(debouncer) == ChangeSet(config=True, content=frozenset({"event:x"}))
+        assert _next_change(debouncer) == ChangeSet(
+            config=True, content=frozenset({"content/events/x.md"})
+        )
 
 
 def test_watcher_follows_a_folder_created_or_replaced_later(tmp_path: Path) -> None:
@@ -138,4 +149,4 @@ def test_watcher_follows_a_folder_created_or_replaced_later(tmp_path: Path) -> N
         assert _next_change(debouncer).content_rescan
         watcher.watch_new_folders()
         (tmp_path / "content/events/y.md").write_text("---\ntitle: Y\n---\n")
-        assert _next_change(debouncer) == ChangeSet(content=frozenset({"event:y"}))
+        assert _next_change(debouncer) == _content("content/events/y.md")

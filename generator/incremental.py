@@ -1,0 +1,720 @@
+"""The site kept in memory while serving: apply a change, re-render only what depends on it.
+
+`Site` holds what a build gathered (config, every content file's item and
+diagnostics, the Jinja environment, the site map, a digest of every written
+file) so that a save re-parses only the changed file and re-renders only the
+pages whose dependencies (`Page.deps`, `Page.template`) it touches. Pages are
+written one file at a time, each through a temporary file renamed into place;
+a file whose bytes did not change is not written (so no browser reloads for
+it). A full build (config or theme folder changed, folders renamed) still
+swaps the whole output folder, as `build` does.
+
+A change is applied in two steps: first the changed item's own page, planned
+from the item and its neighbourhood only (fast even with 10,000 events), then
+every dependent page from a full site map. When the content has errors nothing
+is written: the last good site stays served, and the changes wait until a
+later save fixes the errors.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import hashlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+
+import jinja2
+from jinja2 import meta as jinja_meta
+
+from . import load_content as loader
+from .config import Config, Project, load_config
+from .diagnostics import BriefingError, Diagnostic, errors
+from .model import ID_PATTERN, Actor, Briefing, Event, Source
+from .render.markdown import citations
+from .render.pages import Page, actor_href, event_href, event_order, plan_pages, source_href
+from .render.theme import (
+    ThemeEnvironment,
+    check_theme,
+    make_environment,
+    render_page,
+    static_files,
+)
+from .validate import Origin, item_key, validate
+from .write_site import check_out_dir, write_site
+
+Item = Event | Actor | Source
+_HREFS: Mapping[str, Callable[[str], str]] = {
+    "event": event_href,
+    "actor": actor_href,
+    "source": source_href,
+}
+
+
+# -- pure functions ------------------------------------------------------------------------
+
+
+def content_key(path: str) -> str | None:
+    """`content/events/2021/x.md` -> "event:x"; None for a path that is not a content file."""
+    parts = PurePosixPath(path).parts
+    if len(parts) < 3 or parts[0] != "content" or parts[1] not in loader.KINDS:
+        return None
+    if not parts[-1].endswith(".md"):
+        return None
+    return item_key(loader.KINDS[parts[1]], parts[-1].removesuffix(".md"))
+
+
+def templates_using(references: Mapping[str, Set[str]], changed: Set[str]) -> set[str]:
+    """`changed` plus every template that extends, includes or imports one of them, transitively.
+
+    `references` maps a template name to the names it refers to.
+    """
+    affected = set(changed)
+    grew = True
+    while grew:
+        grew = False
+        for name, refs in references.items():
+            if name not in affected and refs & affected:
+                affected.add(name)
+                grew = True
+    return affected
+
+
+def pages_to_rerender(
+    pages: Iterable[Page], changed_keys: Set[str], changed_templates: Set[str]
+) -> set[str]:
+    """Paths of the pages that show a changed item or use a changed template."""
+    return {
+        page.path
+        for page in pages
+        if page.deps & changed_keys
+        or (page.template is not None and page.template in changed_templates)
+    }
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What a batch of file events means for the site."""
+
+    config: bool = False
+    seeds: frozenset[str] = frozenset()
+    """Project-relative paths of seed files that were created, changed or removed."""
+    content: frozenset[str] = frozenset()
+    """Project-relative paths of content files (`content/events/<id>.md`) created, changed
+    or removed."""
+    content_rescan: bool = False
+    """A content folder was created, removed or renamed: reload all of content/."""
+    templates: frozenset[str] = frozenset()
+    """Template names (`.html` paths relative to the theme folder)."""
+    static: frozenset[str] = frozenset()
+    """Files in the theme's static/ folder, as site paths ("static/style.css")."""
+    theme_rescan: bool = False
+    """A theme folder was created, removed or renamed: reload the whole theme."""
+
+    @property
+    def empty(self) -> bool:
+        return self == ChangeSet()
+
+    def describe(self) -> str:
+        """A short human summary: "content/events/x.md; templates: base.html"."""
+        parts = [
+            *(["config"] if self.config else []),
+            *([f"seeds: {', '.join(sorted(self.seeds))}"] if self.seeds else []),
+            *(["content/ (all)"] if self.content_rescan else []),
+            *([", ".join(sorted(self.content))] if self.content else []),
+            *(["theme (all)"] if self.theme_rescan else []),
+            *([f"templates: {', '.join(sorted(self.templates))}"] if self.templates else []),
+            *([f"static: {', '.join(sorted(self.static))}"] if self.static else []),
+        ]
+        return "; ".join(parts)
+
+
+# -- outcomes ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one rebuild step did, for the terminal and the browsers."""
+
+    trigger: str
+    written: tuple[str, ...] = ()
+    """Site paths whose bytes changed (written) or that were removed."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    seconds: float = 0.0
+    full: bool = False
+    rendered: int = 0
+    """Pages rendered, whether or not their bytes changed."""
+
+    @property
+    def failed(self) -> bool:
+        return bool(errors(list(self.diagnostics)))
+
+    def summary(self) -> str:
+        """One terminal line: "rebuilt (TRIGGER): 3 file(s) written, 9 page(s) rendered, 12 ms"."""
+        took = f"{self.seconds * 1000:.0f} ms"
+        what = "full build" if self.full else "rebuild"
+        if self.failed:
+            count = len(errors(list(self.diagnostics)))
+            return f"{what} failed ({self.trigger}): {count} error(s), last good site kept, {took}"
+        done = "built" if self.full else "rebuilt"
+        files = f"{len(self.written)} file(s) written, {self.rendered} page(s) rendered"
+        return f"{done} ({self.trigger}): {files}, {took}"
+
+
+# -- content files -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One content file as read: its item (None when broken) and its own diagnostics."""
+
+    key: str
+    item: Item | None
+    origin: Origin | None
+    diagnostics: tuple[Diagnostic, ...]
+    broken: bool
+
+
+def _read_entry(project: Project, relative: str) -> _Entry | None:
+    """Read one content file as `load_content` would; None when it does not exist."""
+    path = project.root / relative
+    key = content_key(relative)
+    if key is None or not path.is_file():
+        return None
+    kind, item_id = key.split(":", 1)
+    if not ID_PATTERN.match(item_id):
+        problem = Diagnostic(relative, 1, loader._bad_id_message(path.name))
+        return _Entry(key, None, None, (problem,), broken=False)
+    found: list[Diagnostic] = []
+    document = loader._read(path, relative, found)
+    if document is None:
+        return _Entry(key, None, None, tuple(found), broken=True)
+    origin = Origin(relative, document.lines, document.body_line)
+    try:
+        item = loader._BUILDERS[kind](item_id, document)
+    except loader._ItemError as exc:
+        problems = tuple(
+            Diagnostic(relative, origin.line(p.field), p.message) for p in exc.problems
+        )
+        return _Entry(key, None, origin, problems, broken=True)
+    return _Entry(key, item, origin, (), broken=False)
+
+
+def _entries_from(loaded: loader.LoadedContent) -> dict[str, _Entry | None]:
+    """Per-file entries from a whole `load_content` result; None for a file it did not read
+    on its own (a duplicate id, an unreadable file, a bad file name)."""
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in loaded.diagnostics:
+        by_path.setdefault(diagnostic.path, []).append(diagnostic)
+    entries: dict[str, _Entry | None] = {}
+    for path, key in loaded.files.items():
+        kind, item_id = key.split(":", 1)
+        origin = loaded.origins.get(key)
+        if origin is None or origin.path != path:
+            entries[path] = None
+            continue
+        entries[path] = _Entry(
+            key,
+            _items_of(loaded.briefing, kind).get(item_id),
+            origin,
+            tuple(by_path.get(path, ())),
+            broken=key in loaded.broken,
+        )
+    return entries
+
+
+def _items_of(briefing: Briefing, kind: str) -> Mapping[str, Item]:
+    by_kind: Mapping[str, Mapping[str, Item]] = {
+        "event": briefing.events,
+        "actor": briefing.actors,
+        "source": briefing.sources,
+    }
+    return by_kind[kind]
+
+
+def _references(event: Event) -> Iterator[str]:
+    """Keys of every actor and source an event's page shows."""
+    yield from (item_key("actor", a) for a in event.actors)
+    for quote in event.quotes:
+        if quote.speaker:
+            yield item_key("actor", quote.speaker)
+        if quote.source:
+            yield item_key("source", quote.source)
+    yield from (item_key("source", s) for s in event.sources)
+    for readings in event.disputed.values():
+        for reading in readings:
+            yield from (item_key("source", s) for s in reading.sources)
+    yield from (item_key("source", s) for s, _ in citations(event.body))
+
+
+# -- the site ------------------------------------------------------------------------------
+
+OWN_PAGES_FIRST_LIMIT = 20
+"""Changing more items than this at once skips the own-pages-first step."""
+
+_EventOrder = tuple[tuple[int, int, int], str, str]
+
+
+@dataclass
+class _State:
+    """Mutable build state owned by one `Site`."""
+
+    config: Config = field(default_factory=Config)
+    config_diagnostics: tuple[Diagnostic, ...] = ()
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    """Project-relative content path -> what was read from it."""
+    paths_by_key: dict[str, set[str]] = field(default_factory=dict)
+    items: dict[str, Item] = field(default_factory=dict)
+    """Item key -> item, from the entries (of several files with one id, the first wins)."""
+    origins: dict[str, Origin] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+    order: list[tuple[_EventOrder, str]] = field(default_factory=list)
+    """(event_order, id) of every event, sorted: neighbours without sorting again."""
+    checked: dict[str, tuple[Event, tuple[Diagnostic, ...]]] = field(default_factory=dict)
+    """Event id -> (the event as validated, its dangling-reference diagnostics)."""
+    checked_against: tuple[frozenset[str], ...] = ()
+    env: ThemeEnvironment | None = None
+    template_refs: dict[str, set[str]] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    """The site map of the last good build, by path."""
+    written: dict[str, bytes] = field(default_factory=dict)
+    """Site path -> digest of the bytes now in the output folder."""
+    statics: dict[str, bytes] = field(default_factory=dict)
+    pending_keys: set[str] = field(default_factory=set)
+    pending_templates: set[str] = field(default_factory=set)
+    needs_full: bool = True
+
+
+Ingest = Callable[[list[Path]], list[Diagnostic]]
+
+
+class Site:
+    """One project's site, built into `out` and kept up to date change by change."""
+
+    def __init__(self, project: Project, out: Path, base_url: str | None = None) -> None:
+        self.project = project
+        self.out = out
+        self.base_url = base_url
+        self.state = _State()
+        self._load_config()
+
+    @property
+    def theme_name(self) -> str:
+        return self.state.config.theme
+
+    # full builds
+
+    def full_build(self, trigger: str = "start") -> Outcome:
+        """Load everything and write the whole site by swapping the output folder."""
+        started = time.perf_counter()
+        state = self.state
+        state.needs_full = True
+        self._load_config()
+        self._load_theme()
+        self._load_all_content()
+        problems = [
+            *self._diagnostics(),
+            *check_theme(self.project, state.config),
+            *check_out_dir(self.project, self.out),
+        ]
+        if errors(problems):
+            return Outcome(trigger, diagnostics=tuple(problems), seconds=_since(started), full=True)
+        pages = plan_pages(state.config, self._briefing())
+        try:
+            outputs = {page.path: render_page(self._env(), page) for page in pages}
+        except BriefingError as exc:
+            diagnostics = (*problems, *exc.diagnostics)
+            return Outcome(trigger, diagnostics=diagnostics, seconds=_since(started), full=True)
+        state.statics = static_files(self.project, state.config)
+        everything = {**outputs, **state.statics}
+        write_site(everything, self.out)
+        state.written = {path: digest(data) for path, data in everything.items()}
+        state.pages = {page.path: page for page in pages}
+        state.pending_keys.clear()
+        state.pending_templates.clear()
+        state.needs_full = False
+        return Outcome(
+            trigger,
+            written=tuple(sorted(everything)),
+            diagnostics=tuple(problems),
+            seconds=_since(started),
+            full=True,
+            rendered=len(pages),
+        )
+
+    def _load_config(self) -> None:
+        config, diagnostics = load_config(self.project)
+        if self.base_url is not None:
+            config = replace(config, base_url=self.base_url)
+        self.state.config = config
+        self.state.config_diagnostics = tuple(diagnostics)
+
+    def _load_theme(self) -> None:
+        env = make_environment(self.project, self.state.config)
+        self.state.env = env
+        self.state.template_refs = _template_references(env)
+
+    def _env(self) -> ThemeEnvironment:
+        assert self.state.env is not None
+        return self.state.env
+
+    def _load_all_content(self) -> None:
+        state = self.state
+        state.entries = self._entries(loader.load_content(self.project))
+        state.paths_by_key = {}
+        for path, entry in state.entries.items():
+            state.paths_by_key.setdefault(entry.key, set()).add(path)
+        state.items.clear()
+        state.origins.clear()
+        state.broken.clear()
+        for key in state.paths_by_key:
+            self._settle(key, keep_order=False)
+        state.order = sorted(
+            (event_order(item), item.id) for item in state.items.values() if isinstance(item, Event)
+        )
+
+    def _entries(self, loaded: loader.LoadedContent) -> dict[str, _Entry]:
+        """Entries of a whole load; files shadowed by a duplicate id are read on their own."""
+        entries = {}
+        for path, entry in _entries_from(loaded).items():
+            own = entry if entry is not None else _read_entry(self.project, path)
+            if own is not None:
+                entries[path] = own
+        return entries
+
+    def _settle(self, key: str, keep_order: bool = True) -> None:
+        """Point `key` at the first of its files (shallowest, then by path)."""
+        state = self.state
+        before = state.items.pop(key, None)
+        state.origins.pop(key, None)
+        state.broken.discard(key)
+        paths = state.paths_by_key.get(key, set())
+        if not paths:
+            state.paths_by_key.pop(key, None)
+        for path in sorted(paths, key=_load_order):
+            entry = state.entries[path]
+            if entry.origin is None and not entry.broken:
+                continue
+            if entry.item is not None:
+                state.items[key] = entry.item
+            if entry.broken:
+                state.broken.add(key)
+            if entry.origin is not None:
+                state.origins[key] = entry.origin
+            break
+        after = state.items.get(key)
+        if keep_order and isinstance(before, Event):
+            _remove_sorted(state.order, (event_order(before), before.id))
+        if keep_order and isinstance(after, Event):
+            bisect.insort(state.order, (event_order(after), after.id))
+
+    # incremental changes
+
+    def apply(self, change: ChangeSet, ingest: Ingest | None = None) -> Iterator[Outcome]:
+        """Apply one classified batch; yield an Outcome per step (own pages, then dependents)."""
+        if change.seeds and ingest is not None:
+            yield self._ingest(change.seeds, ingest)
+        rest = replace(change, seeds=frozenset())
+        if rest.empty:
+            return
+        trigger = rest.describe()
+        if self.state.needs_full or rest.config or rest.theme_rescan or rest.content_rescan:
+            yield self.full_build(trigger)
+            return
+        started = time.perf_counter()
+        keys = self._reload_content(rest.content)
+        if rest.templates:
+            self._load_theme()
+        templates = templates_using(self.state.template_refs, rest.templates)
+        statics = self._sync_statics() if rest.static else ()
+        self.state.pending_keys |= keys
+        self.state.pending_templates |= templates
+        problems = tuple(self._diagnostics())
+        if errors(list(problems)):
+            yield Outcome(trigger, statics, problems, _since(started))
+            return
+        if not self.state.pending_keys and not self.state.pending_templates:
+            yield Outcome(trigger, statics, problems, _since(started))
+            return
+        if keys and keys == self.state.pending_keys and len(keys) <= OWN_PAGES_FIRST_LIMIT:
+            first = self._own_pages(keys, trigger, started)
+            if first is not None:
+                yield first
+        yield self._dependents(trigger, started, statics, problems)
+
+    def _ingest(self, seeds: Set[str], ingest: Ingest) -> Outcome:
+        started = time.perf_counter()
+        files = [self.project.root / path for path in sorted(seeds)]
+        present = [path for path in files if path.is_file()]
+        diagnostics = ingest(present) if present else []
+        return Outcome(
+            f"ingest {', '.join(sorted(seeds))}",
+            diagnostics=tuple(diagnostics),
+            seconds=_since(started),
+        )
+
+    def _reload_content(self, paths: Set[str]) -> set[str]:
+        """Re-read changed content files; return the keys whose item, origin or problems changed."""
+        state = self.state
+        changed: set[str] = set()
+        for path in sorted(paths):
+            old = state.entries.pop(path, None)
+            new = _read_entry(self.project, path)
+            if old is not None:
+                state.paths_by_key.get(old.key, set()).discard(path)
+            if new is not None:
+                state.entries[path] = new
+                state.paths_by_key.setdefault(new.key, set()).add(path)
+            if old != new:
+                changed.update(entry.key for entry in (old, new) if entry is not None)
+        for key in changed:
+            self._settle(key)
+        return changed
+
+    def _sync_statics(self) -> tuple[str, ...]:
+        """Write the theme's static files that changed, remove those that are gone."""
+        state = self.state
+        fresh = static_files(self.project, state.config)
+        gone = sorted(set(state.statics) - set(fresh))
+        written = self._write_changed(fresh)
+        self._remove(gone)
+        state.statics = fresh
+        return (*written, *gone)
+
+    def _own_pages(self, keys: Set[str], trigger: str, started: float) -> Outcome | None:
+        """The changed items' own pages, planned from their neighbourhood only."""
+        state = self.state
+        outputs = {}
+        for key in sorted(keys):
+            kind, item_id = key.split(":", 1)
+            if key not in state.items:
+                continue
+            path = _HREFS[kind](item_id)
+            planned = plan_pages(state.config, self._neighbourhood(key))
+            own = next((page for page in planned if page.path == path), None)
+            if own is None:
+                continue
+            try:
+                outputs[path] = render_page(self._env(), self._with_counts(own))
+            except BriefingError:
+                return None
+        if not outputs:
+            return None
+        written = self._write_changed(outputs)
+        return Outcome(trigger, written, seconds=_since(started), rendered=len(outputs))
+
+    def _dependents(
+        self,
+        trigger: str,
+        started: float,
+        statics: tuple[str, ...],
+        problems: tuple[Diagnostic, ...],
+    ) -> Outcome:
+        """Every page showing a changed item or using a changed template; removed pages."""
+        state = self.state
+        pages = plan_pages(state.config, self._briefing())
+        new = {page.path: page for page in pages}
+        old = state.pages
+        targets = _targets(old, new, state.pending_keys, state.pending_templates)
+        try:
+            outputs = {path: render_page(self._env(), new[path]) for path in sorted(targets)}
+        except BriefingError as exc:
+            return Outcome(trigger, statics, (*problems, *exc.diagnostics), _since(started))
+        gone = sorted(set(old) - set(new))
+        written = self._write_changed(outputs)
+        self._remove(gone)
+        state.pages = new
+        state.pending_keys.clear()
+        state.pending_templates.clear()
+        return Outcome(
+            trigger,
+            (*statics, *written, *gone),
+            problems,
+            _since(started),
+            rendered=len(outputs),
+        )
+
+    # shared pieces
+
+    def _neighbourhood(self, key: str) -> Briefing:
+        """The item and everything its own page shows (its events, their actors and sources)."""
+        state = self.state
+        kind, item_id = key.split(":", 1)
+        if kind == "event":
+            event_ids = {item_id, *self._neighbours(item_id)}
+        else:
+            previous = state.pages.get(_HREFS[kind](item_id))
+            deps = previous.deps if previous is not None else frozenset()
+            event_ids = {dep[6:] for dep in deps if dep.startswith("event:")}
+        keys = {key}
+        for event_id in event_ids:
+            event = state.items.get(item_key("event", event_id))
+            if isinstance(event, Event):
+                keys.add(item_key("event", event_id))
+                keys.update(_references(event))
+        return _briefing_of({k: state.items[k] for k in sorted(keys) if k in state.items})
+
+    def _neighbours(self, event_id: str) -> list[str]:
+        event = self.state.items.get(item_key("event", event_id))
+        if not isinstance(event, Event):
+            return []
+        order = self.state.order
+        at = bisect.bisect_left(order, (event_order(event), event_id))
+        return [order[i][1] for i in (at - 1, at + 1) if 0 <= i < len(order)]
+
+    def _with_counts(self, page: Page) -> Page:
+        """`page` with the whole site's item counts (a neighbourhood plan counts only its own)."""
+        kinds = [key.split(":", 1)[0] for key in self.state.items]
+        site = replace(
+            page.site,
+            event_count=kinds.count("event"),
+            actor_count=kinds.count("actor"),
+            source_count=kinds.count("source"),
+        )
+        return replace(page, site=site)
+
+    def _briefing(self) -> Briefing:
+        return _briefing_of(self.state.items)
+
+    def _diagnostics(self) -> list[Diagnostic]:
+        """Config, per-file, duplicate-id and dangling-reference diagnostics, sorted."""
+        state = self.state
+        per_file = [d for entry in state.entries.values() for d in entry.diagnostics]
+        return sorted(
+            [*state.config_diagnostics, *per_file, *self._duplicates(), *self._validate()]
+        )
+
+    def _duplicates(self) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        for key, paths in self.state.paths_by_key.items():
+            if len(paths) < 2:
+                continue
+            first, *others = sorted(paths, key=_load_order)
+            kind, item_id = key.split(":", 1)
+            found.extend(loader._duplicate(kind, item_id, other, first) for other in others)
+        return found
+
+    def _validate(self) -> list[Diagnostic]:
+        """Dangling references, re-checking only events that changed since they were checked."""
+        state = self.state
+        briefing = self._briefing()
+        against = (
+            frozenset(briefing.actors),
+            frozenset(briefing.sources),
+            frozenset(state.broken),
+        )
+        if against != state.checked_against:
+            state.checked.clear()
+            state.checked_against = against
+        found: list[Diagnostic] = []
+        for event_id, event in briefing.events.items():
+            cached = state.checked.get(event_id)
+            if cached is None or cached[0] is not event:
+                alone = replace(briefing, events={event_id: event})
+                result = tuple(validate(alone, state.origins, frozenset(state.broken)))
+                cached = state.checked[event_id] = (event, result)
+            found.extend(cached[1])
+        return found
+
+    # writing
+
+    def _write_changed(self, outputs: Mapping[str, bytes]) -> tuple[str, ...]:
+        """Write each output whose bytes differ from what is in the folder; return those paths."""
+        written = []
+        for path, data in outputs.items():
+            stamp = digest(data)
+            if self.state.written.get(path) == stamp:
+                continue
+            _replace_file(self.out / path, data)
+            self.state.written[path] = stamp
+            written.append(path)
+        return tuple(written)
+
+    def _remove(self, paths: Iterable[str]) -> None:
+        root = self.out.resolve()
+        for path in paths:
+            target = self.out / path
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+            self.state.written.pop(path, None)
+            folder = target.parent.resolve()
+            while folder != root and folder.is_relative_to(root):
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+                folder = folder.parent
+
+
+def _targets(
+    old: Mapping[str, Page], new: Mapping[str, Page], keys: Set[str], templates: Set[str]
+) -> set[str]:
+    """Paths to render: new pages, pages that showed or now show a changed item, and pages
+    using a changed template; every page when the site-wide values (counts, title) changed."""
+    first_old = next(iter(old.values()), None)
+    first_new = next(iter(new.values()), None)
+    if first_old is None or first_new is None or first_old.site != first_new.site:
+        return set(new)
+    before = pages_to_rerender(old.values(), keys, templates) & set(new)
+    return before | pages_to_rerender(new.values(), keys, templates) | (set(new) - set(old))
+
+
+def _briefing_of(items: Mapping[str, Item]) -> Briefing:
+    ordered = sorted(items.items())
+    return Briefing(
+        events={v.id: v for _, v in ordered if isinstance(v, Event)},
+        actors={v.id: v for _, v in ordered if isinstance(v, Actor)},
+        sources={v.id: v for _, v in ordered if isinstance(v, Source)},
+    )
+
+
+def _load_order(path: str) -> tuple[int, str]:
+    """The order `load_content` reads files in: shallower first, then by path."""
+    return (len(PurePosixPath(path).parts), path)
+
+
+def _remove_sorted(order: list[tuple[_EventOrder, str]], entry: tuple[_EventOrder, str]) -> None:
+    at = bisect.bisect_left(order, entry)
+    if at < len(order) and order[at] == entry:
+        del order[at]
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write through a temporary file renamed into place: readers see the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(temp).chmod(0o644)
+        Path(temp).replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(temp).unlink()
+        raise
+
+
+def _template_references(env: jinja2.Environment) -> dict[str, set[str]]:
+    """Template name -> the templates it extends, includes or imports (by literal name)."""
+    references: dict[str, set[str]] = {}
+    for name in env.list_templates(extensions=["html"]):
+        try:
+            source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            parsed = env.parse(source)
+        except jinja2.TemplateError:
+            references[name] = set()
+            continue
+        references[name] = {ref for ref in jinja_meta.find_referenced_templates(parsed) if ref}
+    return references
+
+
+def _since(started: float) -> float:
+    return time.perf_counter() - started
