@@ -20,7 +20,7 @@ from .extract import ArticleFacts
 from .extract.actors import NOT_ACTORS, ORG_CUES, Evidence, Mention, demonym_places
 from .extract.dates import Tense, resolve
 from .extract.events import DatedClause
-from .extract.gazetteer import demonym_country, place_name
+from .extract.gazetteer import demonym_country, place_name, place_surfaces
 from .model import Actor, Briefing, Event, Kind, PartialDate, Quote, Reading, Source, Status
 from .slug import slugify, unique_slug
 
@@ -265,6 +265,9 @@ def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
     } | {n.lower() for a in articles if a.facts.author for n in a.facts.author.split(", ")}
     groups = _gather((m for a in articles for _, m in a.facts.mentions), excluded)
     merged = _merge_groups(groups, _link(groups))
+    surnames = Counter(
+        n.split()[-1] for g in merged.values() for n in g.names if len(n.split()) >= 2
+    )
     actors: dict[str, Actor] = {}
     taken: set[str] = set()
     for _key_, group in sorted(merged.items()):
@@ -280,6 +283,7 @@ def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
             - {name},
             key=str.lower,
         )
+        aliases = sorted(set(aliases) | _known_aliases(name, kind, surnames) - {name}, key=str.lower)
         actor_id = unique_slug(slugify(name, "actor"), taken)
         actors[actor_id] = Actor(
             id=actor_id,
@@ -289,6 +293,15 @@ def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
             roles=_roles(group) if kind is Kind.PERSON else (),
         )
     return dict(sorted(actors.items()))
+
+
+def _known_aliases(name: str, kind: Kind, surnames: Counter[str]) -> set[str]:
+    """Names a reader knows without being told: a person's surname, a country's other names."""
+    if kind is Kind.PERSON and len(name.split()) >= 2 and surnames[name.split()[-1]] == 1:
+        return {name.split()[-1]}
+    if kind is Kind.PLACE:
+        return {surface for surface in place_surfaces(name) if surface != name}
+    return set()
 
 
 class AliasIndex:
@@ -423,7 +436,22 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
                 by_month[f"{clause.date.year}-{clause.date.month}"].append(target)
             by_year[clause.date.year].append(target)
         target.add(clause)
-    return [c for clusters in by_date.values() for c in clusters]
+    clusters = [c for clusters in by_date.values() for c in clusters]
+    return [c for c in clusters if not _vague_preview(c, clusters)]
+
+
+def _vague_preview(cluster: _Cluster, clusters: list[_Cluster]) -> bool:
+    """One article's 'next month' when that month already has precisely dated events.
+
+    Such a mention previews those events; kept, it would be a vague duplicate.
+    """
+    if cluster.date.day is not None or len({c.source for c in cluster.members}) > 1:
+        return False
+    if any(c.clause.tense is not Tense.FUTURE for c in cluster.members):
+        return False
+    return any(
+        other.date.day is not None and cluster.date.contains(other.date) for other in clusters
+    )
 
 
 def _wider(

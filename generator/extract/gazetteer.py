@@ -185,9 +185,10 @@ _REGIONS = (
 _DIRECTIONS = ("Central", "Eastern", "Western", "Northern", "Southern", "East", "West")
 
 
-def _build() -> tuple[dict[str, str], dict[str, str]]:
+def _build() -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, ...]]]:
     places: dict[str, str] = {}
     demonyms: dict[str, str] = {}
+    others_of: dict[str, tuple[str, ...]] = {}
     for line in _COUNTRIES.splitlines():
         name, capital, demonym, *others = line.split("|")
         places[name.lower()] = name
@@ -195,12 +196,13 @@ def _build() -> tuple[dict[str, str], dict[str, str]]:
         for other in others:
             places[other.lower()] = name
         demonyms[demonym.lower()] = name
+        others_of[name] = tuple(o for o in others if not o.isupper() or "." in o or len(o) > 2)
     for region in _REGIONS:
         places[region.lower()] = region
-    return places, demonyms
+    return places, demonyms, others_of
 
 
-PLACES, DEMONYMS = _build()
+PLACES, DEMONYMS, _OTHER_NAMES = _build()
 """Lowercased surface form -> canonical place name; lowercased demonym -> country."""
 
 
@@ -218,3 +220,8 @@ def place_name(surface: str) -> str | None:
 
 def demonym_country(word: str) -> str | None:
     return DEMONYMS.get(word.lower())
+
+
+def place_surfaces(name: str) -> tuple[str, ...]:
+    """The other names of a country ('United States' -> 'U.S.', 'USA', ...)."""
+    return _OTHER_NAMES.get(name, ())
