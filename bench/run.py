@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib.util
+import io
 import json
 import os
 import shutil
@@ -63,7 +64,8 @@ SECTIONS = ("build", "rebuild", "serve", "ingest")
 HUGO_CONFIG = "hugo.toml,feeds-home.toml"
 READY_TIMEOUT = 900.0
 EDIT_TIMEOUT = 60.0
-POLL_INTERVAL = 0.002
+DISK_POLL_INTERVAL = 0.002
+HTTP_POLL_INTERVAL = 0.01
 
 
 class UnavailableError(Exception):
@@ -355,32 +357,43 @@ def wait_until_ready(process: subprocess.Popen[bytes], url: str, log: Path) -> f
     raise UnavailableError(f"the server did not answer {url} within {READY_TIMEOUT:.0f} s")
 
 
-def page_probe(page: Path, url: str) -> tuple[str, Callable[[], bytes | None]]:
+@dataclass(frozen=True)
+class Probe:
+    """How to read the page being waited for, and how often to look."""
+
+    name: str
+    read: Callable[[], bytes | None]
+    interval: float
+
+
+def page_probe(page: Path, url: str) -> Probe:
     """Watch the page on disk when the server writes it there, else ask over HTTP."""
-    if page.is_file():
-        last: list[int] = [0]
+    if not page.is_file():
+        return Probe("http", lambda: http_get(url), HTTP_POLL_INTERVAL)
+    last: list[tuple[int, int]] = [(0, 0)]
 
-        def on_disk() -> bytes | None:
-            try:
-                mtime = page.stat().st_mtime_ns
-                if mtime == last[0]:
-                    return None
-                last[0] = mtime
-                return page.read_bytes()
-            except OSError:
+    def on_disk() -> bytes | None:
+        """The page's bytes when its mtime or size changed since the last look."""
+        try:
+            info = page.stat()
+            version = (info.st_mtime_ns, info.st_size)
+            if version == last[0]:
                 return None
+            last[0] = version
+            return page.read_bytes()
+        except OSError:
+            return None
 
-        return "disk", on_disk
-    return "http", lambda: http_get(url)
+    return Probe("disk", on_disk, DISK_POLL_INTERVAL)
 
 
-def wait_for(read: Callable[[], bytes | None], done: Callable[[bytes], bool]) -> float | None:
+def wait_for(probe: Probe, done: Callable[[bytes], bool]) -> float | None:
     start = time.perf_counter()
     while time.perf_counter() - start < EDIT_TIMEOUT:
-        body = read()
+        body = probe.read()
         if body is not None and done(body):
             return time.perf_counter() - start
-        time.sleep(POLL_INTERVAL)
+        time.sleep(probe.interval)
     return None
 
 
@@ -391,20 +404,20 @@ def edited_events(project: Path, count: int) -> list[Path]:
     return events[step // 2 :: step][:count]
 
 
-def one_edit(source: Path, number: int, read: Callable[[], bytes | None]) -> float | None:
+def one_edit(source: Path, number: int, probe: Probe) -> float | None:
     """Save an edit to one event, time until its page shows it, then undo the edit and
     wait for that rebuild too, so the next edit starts from a quiet server."""
-    read()  # remember the page's current version
+    probe.read()  # remember the page's current version
     marker = f"Benchmark edit number {number} of {source.stem}."
     token = marker.encode()
     original = source.read_bytes()
     start = time.perf_counter()
     source.write_bytes(original + f"\n{marker}\n".encode())
-    latency = wait_for(read, lambda body: token in body)
+    latency = wait_for(probe, lambda body: token in body)
     elapsed = None if latency is None else time.perf_counter() - start
     source.write_bytes(original)
     if elapsed is not None:
-        wait_for(read, lambda body: token not in body)
+        wait_for(probe, lambda body: token not in body)
         time.sleep(0.3)  # let the rest of the rebuild (timeline, indexes) settle
     return elapsed
 
@@ -416,18 +429,19 @@ def measure_serve(settings: Settings, gen: Generator, events: int) -> ServeResul
     base = f"http://127.0.0.1:{port}"
     log = settings.work / "logs" / f"{gen.name}-serve-{events}.log"
     latencies: list[float] = []
-    probe = ""
+    probe_name = ""
     with server(gen.serve(settings, port), project, log, settings.env()) as process:
         ready = wait_until_ready(process, base + "/", log)
         for number, source in enumerate(edited_events(project, settings.edits)):
             page = project / gen.output / "events" / source.stem / "index.html"
-            probe, read = page_probe(page, f"{base}/events/{source.stem}/")
-            latency = one_edit(source, number, read)
+            probe = page_probe(page, f"{base}/events/{source.stem}/")
+            probe_name = probe.name
+            latency = one_edit(source, number, probe)
             if latency is not None:
                 latencies.append(latency)
     corpora.reset_to_pristine(project)
     timeouts = settings.edits - len(latencies)
-    return ServeResult(gen.name, events, ready, probe, tuple(latencies), timeouts)
+    return ServeResult(gen.name, events, ready, probe_name, tuple(latencies), timeouts)
 
 
 def serve_section(settings: Settings, generators: Sequence[Generator]) -> list[ServeResult]:
@@ -614,6 +628,8 @@ def describe_machine(hugo: Path | None) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     settings = parse_args(argv)
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(line_buffering=True)  # each table as soon as it is ready
     hugo = find_hugo()
     print(describe_machine(hugo))
     generators = make_generators(hugo)
