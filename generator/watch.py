@@ -31,7 +31,8 @@ from .config import CONFIG_NAME, Project
 from .diagnostics import Diagnostic
 from .incremental import ChangeSet, Ingest, Outcome, Site
 
-CONTENT_KINDS = frozenset({"events", "actors", "sources"})
+CONTENT_KINDS = frozenset({("events",), ("actors",), ("sources",)})
+"""content/ folders holding items (as path-part tuples)."""
 
 QUIET_SECONDS = 0.05
 LONGEST_SECONDS = 1.0
@@ -60,35 +61,28 @@ class _Sorter:
     static: set[str] = field(default_factory=set)
     theme_rescan: bool = False
 
-    def add(self, path: PurePosixPath) -> None:
+    def add(self, path: PurePosixPath, folder: bool) -> None:
         parts = path.parts
         if not parts or any(is_editor_temp(part) for part in parts):
             return
         top, rest = parts[0], parts[1:]
         if parts == (CONFIG_NAME,):
             self.config = True
-        elif top == "seeds" and rest:
+        elif top == "seeds" and rest and not folder:
             self.seeds.add(path.as_posix())
-        elif top == "content":
-            self._add_content(path, rest)
-        elif top == "themes" and rest[:1] == (self.theme,):
-            self._add_theme(rest[1:])
-        elif top == "themes" and not rest:
-            self.theme_rescan = True
-
-    def _add_content(self, path: PurePosixPath, rest: tuple[str, ...]) -> None:
-        if len(rest) >= 2 and rest[0] in CONTENT_KINDS and path.suffix == ".md":
-            self.content.add(path.as_posix())
-        elif not path.suffix:
+        elif top == "content" and folder:
             self.content_rescan = True
-
-    def _add_theme(self, rest: tuple[str, ...]) -> None:
-        suffix = PurePosixPath(*rest).suffix if rest else ""
-        if not suffix:
+        elif top == "content" and rest[:1] in CONTENT_KINDS and path.suffix == ".md":
+            self.content.add(path.as_posix())
+        elif top == "themes" and folder and rest[:1] in ((), (self.theme,)):
             self.theme_rescan = True
-        elif rest[0] == "static":
+        elif top == "themes" and rest[:1] == (self.theme,):
+            self._add_theme_file(rest[1:])
+
+    def _add_theme_file(self, rest: tuple[str, ...]) -> None:
+        if rest[0] == "static":
             self.static.add("/".join(rest))
-        elif suffix == ".html":
+        elif rest[-1].endswith(".html"):
             self.templates.add("/".join(rest))
 
     def result(self) -> ChangeSet:
@@ -106,13 +100,14 @@ class _Sorter:
 def classify(paths: Iterable[str], theme: str) -> ChangeSet:
     """Classify project-relative POSIX paths touched by file events.
 
-    `theme` is the active theme's folder name under themes/; other themes are
-    ignored. Editor temp files and files outside the watched parts are ignored.
-    A directory path (a renamed content folder) asks for a rescan of its part.
+    A path ending in `/` is a folder (created, removed or renamed): it asks for
+    a rescan of its part. `theme` is the active theme's folder name under
+    themes/; other themes are ignored. Editor temp files and files outside the
+    watched parts are ignored.
     """
     sorter = _Sorter(theme)
     for path in paths:
-        sorter.add(PurePosixPath(path))
+        sorter.add(PurePosixPath(path), folder=path.endswith("/"))
     return sorter.result()
 
 
@@ -180,7 +175,8 @@ def _event_paths(event: FileSystemEvent) -> list[str]:
     if event.is_directory and event.event_type == "modified":
         return []
     paths = [event.src_path, getattr(event, "dest_path", "")]
-    return [p if isinstance(p, str) else p.decode() for p in paths if p]
+    marker = "/" if event.is_directory else ""
+    return [(p if isinstance(p, str) else p.decode()) + marker for p in paths if p]
 
 
 class _Forward(FileSystemEventHandler):
@@ -192,9 +188,10 @@ class _Forward(FileSystemEventHandler):
         relative = []
         for raw in _event_paths(event):
             try:
-                relative.append(Path(raw).relative_to(self.root).as_posix())
+                path = Path(raw).relative_to(self.root).as_posix()
             except ValueError:
                 continue
+            relative.append(path + "/" if raw.endswith("/") else path)
         self.debouncer.add(relative)
 
 

@@ -26,10 +26,11 @@ def _content(*paths: str) -> ChangeSet:
             ["content/actors/joe-biden.md", "content/sources/2021/reuters-1.md"],
             _content("content/actors/joe-biden.md", "content/sources/2021/reuters-1.md"),
         ),
-        (["content/events"], ChangeSet(content_rescan=True)),
-        (["content/events/2021"], ChangeSet(content_rescan=True)),
-        (["content"], ChangeSet(content_rescan=True)),
+        (["content/events/"], ChangeSet(content_rescan=True)),
+        (["content/events/2021/"], ChangeSet(content_rescan=True)),
+        (["content/"], ChangeSet(content_rescan=True)),
         (["content/events/notes.txt", "content/drafts/x.md", "content/x.md"], ChangeSet()),
+        (["content/events/sedAb12Cd", "seeds/", "seeds/2021/"], ChangeSet()),
         (
             ["themes/default/base.html", "themes/default/partials/nav.html"],
             ChangeSet(templates=frozenset({"base.html", "partials/nav.html"})),
@@ -39,10 +40,11 @@ def _content(*paths: str) -> ChangeSet:
             ChangeSet(static=frozenset({"static/style.css", "static/page.html"})),
         ),
         (["themes/default/README.md", "themes/default/notes.txt"], ChangeSet()),
-        (["themes/default"], ChangeSet(theme_rescan=True)),
-        (["themes/default/static"], ChangeSet(theme_rescan=True)),
-        (["themes/other/base.html"], ChangeSet()),
-        (["site/index.html", "README.md", ".git/index", "site"], ChangeSet()),
+        (["themes/default/"], ChangeSet(theme_rescan=True)),
+        (["themes/default/static/"], ChangeSet(theme_rescan=True)),
+        (["themes/"], ChangeSet(theme_rescan=True)),
+        (["themes/other/base.html", "themes/other/"], ChangeSet()),
+        (["site/index.html", "README.md", ".git/index", "site/"], ChangeSet()),
     ],
 )
 def test_classify(paths: list[str], expected: ChangeSet) -> None:
@@ -63,7 +65,7 @@ def test_classify_an_editor_save_through_a_temp_file() -> None:
 
 
 def test_classify_ignores_temp_folders() -> None:
-    assert classify(["content/.events.tmp/x.md"], theme="default") == ChangeSet()
+    assert classify(["content/.events.tmp/x.md", "content/.new/"], theme="default") == ChangeSet()
 
 
 @pytest.mark.parametrize("name", [".x.swp", "x~", "#x.md#", "4913", ".hidden", "x.tmp", ""])
