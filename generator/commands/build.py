@@ -16,6 +16,7 @@ def run(
     out_dir = out if out is not None else project.site
     if watch:
         from ..watch import watch_and_build
+        from . import ingest
 
-        return watch_and_build(project, out_dir, base_url)
+        return watch_and_build(project, out_dir, base_url, lambda files: ingest.run(root, files))
     return build_site(project, out_dir, base_url)
