@@ -657,14 +657,17 @@ class Site:
 def _targets(
     old: Mapping[str, Page], new: Mapping[str, Page], keys: Set[str], templates: Set[str]
 ) -> set[str]:
-    """Paths to render: new pages, pages that showed or now show a changed item, and pages
-    using a changed template; every page when the site-wide values (counts, title) changed."""
+    """Paths to render: new pages, pages that showed or now show a changed item, pages using a
+    changed template, and the template-less files (feeds, sitemap: cheap, and the sitemap
+    lists every page); every page when the site-wide values (counts, title) changed."""
     first_old = next(iter(old.values()), None)
     first_new = next(iter(new.values()), None)
     if first_old is None or first_new is None or first_old.site != first_new.site:
         return set(new)
     before = pages_to_rerender(old.values(), keys, templates) & set(new)
-    return before | pages_to_rerender(new.values(), keys, templates) | (set(new) - set(old))
+    feeds = {path for path, page in new.items() if page.template is None}
+    now = pages_to_rerender(new.values(), keys, templates)
+    return before | now | feeds | (set(new) - set(old))
 
 
 def _briefing_of(items: Mapping[str, Item]) -> Briefing:
