@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -104,6 +105,7 @@ class _Group:
 
 
 def _key(name: str) -> str:
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or name
     place = place_name(name)
     if place:
         return f"place:{place.lower()}"
@@ -176,12 +178,35 @@ def _link(groups: dict[str, _Group]) -> _Union:
     for key in groups:
         if len(key.split()) == 1 and len(by_last.get(key, [])) == 1:
             union.union(by_last[key][0], key)
+    _link_short_org_names(groups, union)
     for last, keys in by_last.items():
         full = [k for k in keys if len(k.split()) >= 2]
         for k in full[1:]:
             if k.split()[-1] == last and len(set(full)) == 1:
                 union.union(full[0], k)
     return union
+
+
+def _link_short_org_names(groups: dict[str, _Group], union: _Union) -> None:
+    """'the Commission' -> European Commission, 'Norvik' -> Norvik Logistics, when unique."""
+    orgs = [
+        (key, group.names.most_common(1)[0][0].split())
+        for key, group in groups.items()
+        if group.evidence[Evidence.CUE] and len(key.split()) >= 2
+    ]
+    by_word: dict[str, set[str]] = defaultdict(set)
+    for key, words in orgs:
+        by_word[f"last:{words[-1].lower()}"].add(key)
+        by_word[f"first:{words[0].lower()}"].add(key)
+    for key, group in groups.items():
+        if len(key.split()) != 1 or group.evidence[Evidence.GAZETTEER]:
+            continue
+        if group.evidence[Evidence.ACRONYM] or group.evidence[Evidence.DEFINED]:
+            continue
+        cue_word = group.evidence[Evidence.CUE] > 0
+        found = by_word.get(f"last:{key}" if cue_word else f"first:{key}", set())
+        if len(found) == 1 and not _personish(group):
+            union.union(next(iter(found)), key)
 
 
 def _personish(group: _Group) -> bool:
@@ -350,11 +375,14 @@ class _Clause:
     terms: frozenset[str]
     names_actors: bool
     """False when `actors` were borrowed from the rest of the sentence."""
+    caption: bool
+    """From a photo caption: it may support an event, never found one."""
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+    """A crude stem, enough to meet 'vote', 'voted', 'voters' and 'meeting', 'meet'."""
+    for suffix in ("ings", "ing", "ers", "er", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
 
@@ -393,6 +421,7 @@ def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause
                     actors=actors,
                     terms=_terms(clause.text, actors, places),
                     names_actors=bool(own),
+                    caption=clause.paragraph >= len(item.facts.paragraphs),
                 )
             )
     return out
@@ -419,7 +448,9 @@ def _precision_rank(date: PartialDate) -> int:
 
 def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
     """Same date and shared terms -> same event. Vaguer dates join a precise cluster they fit."""
-    ordered = sorted(clauses, key=lambda c: (_precision_rank(c.date), str(c.date), c.source))
+    ordered = sorted(
+        clauses, key=lambda c: (_precision_rank(c.date), c.caption, str(c.date), c.source)
+    )
     by_date: dict[str, list[_Cluster]] = defaultdict(list)
     by_month: dict[str, list[_Cluster]] = defaultdict(list)
     by_year: dict[int, list[_Cluster]] = defaultdict(list)
@@ -429,6 +460,8 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
         if target is None and clause.date.precision.value != "day":
             candidates = [c for c in _wider(clause.date, by_month, by_year) if _same_side(c, clause)]
             target = _best(candidates, clause, need=4, actor_needed=True)
+        if target is None and clause.caption:
+            continue
         if target is None:
             target = _Cluster(clause.date)
             by_date[str(clause.date)].append(target)

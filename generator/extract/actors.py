@@ -22,7 +22,7 @@ TITLES = frozenset(
     col. director chairman chairwoman chairperson chair spokesperson spokesman spokeswoman
     king queen prince princess pope sheikh emir commissioner commander chief leader adviser
     advisor judge justice prosecutor attorney lawyer mr. mrs. ms. dr. prof. professor ceo
-    head deputy officer official mediator candidate""".split()
+    head deputy officer official mediator candidate executive analyst""".split()
 )
 ORG_CUES = frozenset(
     """council ministry department agency party organization organisation commission committee
@@ -163,7 +163,7 @@ def _joins(toks: list[_Token], i: int, j: int) -> bool:
     run = [t.bare for t in toks[i:j]]
     if word in _NAME_PARTICLES and word not in _CONNECTORS:
         return True
-    has_org = any(_is_cue(w) for w in run) or any(_is_cue(t.bare) for t in toks[k : k + 4])
+    has_org = any(_is_cue(w) for w in run)
     has_title = _is_title(run[-1]) and word in ("of", "for")
     return (has_org and word != "and") or has_title or (has_org and _org_and(toks, i, k))
 

@@ -35,12 +35,12 @@ _MARKDOWN = re.compile(r"^\s*#{1,6}\s+|^\s*>\s?")
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 _LEAD_LABEL = re.compile(r"^(?:[A-Z][\w'’]*(?:\s+[a-z][\w'’]*){0,4}):\s+(?=\S)")
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][\w.'’-]*){0,3})\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}\s+"
+    r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[\w.'’-]+){0,3})\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}\s+"
 )
 _CLOSING = re.compile(r"[.!?:;…\"”’)\]]$")
 
 _CHROME = re.compile(
-    r"terms of (?:use|service)|privacy (?:policy|notice)|\bcookies?\b|^loading\W*$|^oops\b|"
+    r"terms of (?:use|service)|privacy (?:policy|notice)|your privacy|\bcookies?\b|^loading\W*$|^oops\b|"
     r"something went wrong|please try again|^subscribe\b|\bsign up\b|\bnewsletters?\b|"
     r"back issues|^follow\b|^categor(?:y|ies)\b|^tags?\b|^go deeper\b|^advertisement\b|"
     r"^read (?:more|next)\b|^related\b|^share\b|^-*\s*updated\b|^last (?:modified|updated)\b|"
@@ -50,7 +50,9 @@ _CHROME = re.compile(
     r"^sponsored|^most (?:read|popular|viewed)|^trending|^(?:more|also) (?:from|on|in)\b|"
     r"you may also like|^recommended|^\(?reporting by\b|^\(?(?:additional )?reporting\b|"
     r"^\(?editing by\b|^(?:image|photo|file photo|picture|credit|photograph|video)s?\s*:|"
-    r"^top stories|^support (?:our|us)|^download the app|^by\s+[A-Z]",
+    r"^top stories|^support (?:our|us)|^download the app|^by\s+[A-Z]|^accept\b|^reject\b|"
+    r"^more options|learn more|^manage (?:cookies|choices|preferences)|\bmin read\b|"
+    r"^(?:—|-)*\s*with reports from|^explore more|^reuse this|^save article",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -81,7 +83,8 @@ def lines_to_units(text: str) -> list[Unit]:
 
 def _block_units(block: list[tuple[int, str]]) -> list[Unit]:
     joined = _join_wrapped(block)
-    units = [Unit(text, line, _role(text)) for line, text in joined]
+    raws = dict(block)
+    units = [Unit(text, line, _role(text, raws.get(line, ""))) for line, text in joined]
     return _mark_captions(units)
 
 
@@ -109,8 +112,13 @@ def _tidy(raw: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _role(text: str) -> Role:
+_NAV = re.compile(r"\S\s+[|>›»]\s+\S|\S {2,}\S.* {2,}\S")
+
+
+def _role(text: str, raw: str = "") -> Role:
     if _CHROME.search(text) or _BIO.match(text):
+        return Role.CHROME
+    if _NAV.search(raw or text) and not _CLOSING.search(text):
         return Role.CHROME
     if _CREDIT.search(text):
         return Role.CHROME

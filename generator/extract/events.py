@@ -20,7 +20,8 @@ _SPECULATION = re.compile(r"\b(?:could|might|may)\b|\bif\b.*\bwould\b")
 
 
 _WINDOW_FUTURE = re.compile(
-    r"\b(?:will|shall|set to|scheduled|slated|expected|upcoming|ahead of|next|coming|to hold)\b",
+    r"\b(?:will|shall|set to|scheduled|slated|expected|upcoming|ahead of|next|coming|to hold|"
+    r"would be|would take)\b",
     re.I,
 )
 _WINDOW_PAST = re.compile(
@@ -65,7 +66,7 @@ def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
         start = next((c for c in reversed(cuts[:k]) if c is not None), 0)
         end = next((c for c in cuts[k:] if c is not None), len(sentence))
         text = sentence[start:end].strip(" ,;.")
-        if _SPECULATION.search(text):
+        if _SPECULATION.search(text) or _inside_quote(sentence, expr.start):
             continue
         out.append(
             DatedClause(
@@ -79,6 +80,13 @@ def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
             )
         )
     return out
+
+
+def _inside_quote(sentence: str, position: int) -> bool:
+    """Is `position` between quote marks? What a speaker says is not the reporter's date."""
+    before = sentence[:position]
+    curly = before.count("“") > before.count("”")
+    return curly or before.count('"') % 2 == 1
 
 
 def _boundary(sentence: str, start: int, limit: int) -> int | None:

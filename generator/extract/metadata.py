@@ -20,9 +20,8 @@ _BANNER = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^by\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)",
-    re.IGNORECASE,
+    r"^(?:By|BY)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
 )
 _FOLLOW = re.compile(r"^follow\s+@(?P<handle>[A-Za-z][A-Za-z0-9_]+)", re.IGNORECASE)
 _BIO = re.compile(
@@ -31,7 +30,7 @@ _BIO = re.compile(
     r"(?:\s+(?:at|for|with)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}))?"
 )
 _COPYRIGHT = re.compile(
-    r"(?:©|copyright)\s*(?:\d{4}\s*)?(?P<outlet>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})",
+    r"(?:©|copyright)\s*(?:\d{4}\s*)?(?P<outlet>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})",
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(r"^(?:published|posted|first published)\b", re.IGNORECASE)
@@ -54,19 +53,20 @@ def extract_metadata(units: list[Unit]) -> Metadata:
     return Metadata(
         title=title,
         outlet=_outlet(units, title_index),
-        author=_author(units),
+        author=_author(units, title_index),
         published=published,
         published_line=line,
     )
 
 
 def _is_date_line(text: str) -> bool:
-    dates = find_dates(text)
+    dates = [d.text for d in find_dates(text)] + [m[0] for m in _NUMERIC.finditer(text)]
     if not dates:
         return False
     rest = text
     for date in dates:
-        rest = rest.replace(date.text, " ")
+        rest = rest.replace(date, " ")
+    rest = _CLOCK.sub(" ", rest)
     return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 4
 
 
@@ -79,35 +79,78 @@ def doubled_phrase(text: str) -> str | None:
     return None
 
 
+def _title_candidate(unit: Unit) -> bool:
+    words = unit.text.split()
+    if unit.role is not Role.HEADING or len(words) < 4 or unit.text.isupper():
+        return False
+    if _is_date_line(unit.text) or doubled_phrase(unit.text):
+        return False
+    return not re.search(r"\s[·|—–-]\s", unit.text)
+
+
 def _title_index(units: list[Unit]) -> int | None:
-    for index, unit in enumerate(units):
-        if unit.role is not Role.HEADING:
-            continue
-        words = unit.text.split()
-        if len(words) < 3 or _is_date_line(unit.text) or doubled_phrase(unit.text):
-            continue
-        return index
+    """The last headline-like heading above the first paragraph (taglines come before it)."""
+    first_body = next((i for i, u in enumerate(units) if u.role is Role.BODY), len(units))
+    above = [i for i in range(first_body) if _title_candidate(units[i])]
+    if above:
+        return above[-1]
+    anywhere = [i for i, u in enumerate(units) if _title_candidate(u)]
+    if anywhere:
+        return anywhere[0]
     for index, unit in enumerate(units):
         if unit.role is Role.BODY and len(unit.text.split()) <= 25:
             return index
     return None
 
 
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b[AaPp]\.?[Mm]\b\.?|\b(?:GMT|UTC|CET|CEST|BST|ET|EST|EDT|PHT|PT|CT)"
+    r"(?:[+-]\d{1,2})?\b"
+)
+_NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b")
+
+
+def _full_date(text: str) -> PartialDate | None:
+    """The first full date on a metadata line, numeric day-first forms included."""
+    full = [d for d in find_dates(text) if d.kind is Kind.FULL]
+    numeric = _NUMERIC.search(text)
+    if numeric and (not full or numeric.start() < full[0].start):
+        day, month = int(numeric["day"]), int(numeric["month"])
+        if day > 12 or day == month:
+            try:
+                return PartialDate(int(numeric["year"]), month, day)
+            except ValueError:
+                return None
+        return None
+    if full and full[0].year and full[0].month and full[0].day:
+        return PartialDate(full[0].year, full[0].month, full[0].day)
+    return None
+
+
 def _published(units: list[Unit], title_index: int | None) -> tuple[PartialDate | None, int | None]:
-    """A full date on a short line of its own (or after 'Published'), outside banners."""
-    limit = len(units) if title_index is None else title_index + 6
+    """A full date on a short line of its own (or after 'Published'), outside banners.
+
+    A date line after the title wins over one above it: above the title sit
+    site banners with today's date.
+    """
+    candidates: list[tuple[int, int, PartialDate]] = []
     for index, unit in enumerate(units):
-        if unit.role in (Role.BODY, Role.CAPTION) or _BANNER.search(unit.text):
+        if unit.role in (Role.BODY, Role.CAPTION):
             continue
-        near_top = index <= limit
-        if not (near_top or _PUBLISHED.match(unit.text)):
+        stated = bool(_PUBLISHED.match(unit.text))
+        if not stated and (_BANNER.search(unit.text) or not _is_date_line(unit.text)):
             continue
-        if not (_is_date_line(unit.text) or _PUBLISHED.match(unit.text)):
+        if not stated and title_index is not None and index > title_index + 8:
             continue
-        full = [d for d in find_dates(unit.text) if d.kind is Kind.FULL]
-        if full and full[0].year and full[0].month and full[0].day:
-            return PartialDate(full[0].year, full[0].month, full[0].day), unit.line
-    return None, None
+        when = _full_date(unit.text)
+        if when is not None:
+            before_title = title_index is not None and index < title_index
+            rank = 0 if stated else 2 if before_title else 1
+            candidates.append((rank, unit.line, when))
+    if not candidates:
+        return None, None
+    _, line, when = min(candidates, key=lambda c: (c[0], c[1]))
+    return when, line
 
 
 def _outlet(units: list[Unit], title_index: int | None) -> str | None:
@@ -116,6 +159,11 @@ def _outlet(units: list[Unit], title_index: int | None) -> str | None:
         logo = doubled_phrase(unit.text)
         if logo and unit.role is Role.HEADING:
             return logo
+    for unit in top[:-1] if title_index is not None else []:
+        words = unit.text.split()
+        if unit.role is Role.HEADING and 1 <= len(words) <= 4 and not _is_date_line(unit.text):
+            if len(words) >= 2 or unit.text.isupper() is False:
+                return _strip_the(unit.text.title() if unit.text.isupper() else unit.text)
     for unit in units:
         bio = _BIO.match(unit.text)
         if bio and bio["outlet"]:
@@ -137,7 +185,27 @@ def _strip_the(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
 
 
-def _author(units: list[Unit]) -> str | None:
+_NAME_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})(?:\s*(?:,|·|\bin\b)\s*[\w ,]{0,40})?$"
+)
+
+
+def _author(units: list[Unit], title_index: int | None) -> str | None:
+    byline = _stated_author(units)
+    if byline or title_index is None:
+        return byline
+    for index in range(title_index + 1, min(title_index + 6, len(units))):
+        unit = units[index]
+        match = _NAME_LINE.match(unit.text)
+        if unit.role is not Role.HEADING or not match or _is_date_line(unit.text):
+            continue
+        neighbours = units[max(0, index - 1) : index + 2]
+        if any(_is_date_line(n.text) or _PUBLISHED.match(n.text) for n in neighbours):
+            return match["name"]
+    return None
+
+
+def _stated_author(units: list[Unit]) -> str | None:
     for unit in units:
         if unit.role is Role.BODY:
             continue
@@ -155,7 +223,7 @@ def _author(units: list[Unit]) -> str | None:
 
 def _first_name_list(names: str) -> str:
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", names)
-    people = [p for p in parts if len(p.split()) >= 2]
+    people = [p for p in parts if len(p.split()) >= 2 and all(w[:1].isupper() for w in p.split())]
     return ", ".join(people) if people else names.strip()
 
 
