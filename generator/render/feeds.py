@@ -22,8 +22,11 @@ _EPOCH = "1970-01-01T00:00:00Z"
 
 
 def absolute(base_url: str, path: str) -> str:
-    """`path` (site-relative) under `base_url`, or `path` itself when there is no base URL."""
-    return f"{base_url.rstrip('/')}/{path}" if base_url else path
+    """`path` (site-relative) as a URL under `base_url` ("events/x/index.html" becomes
+    "<base>/events/x/"), or `path` itself when there is no base URL."""
+    if not base_url:
+        return path
+    return f"{base_url.rstrip('/')}/{path.removesuffix('index.html')}"
 
 
 def first_day(value: PartialDate) -> date:

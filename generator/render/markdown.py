@@ -9,6 +9,7 @@ relative URLs, so a content file cannot inject script.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -110,12 +111,19 @@ def _make_parser() -> MarkdownIt:
 
 
 _MD = _make_parser()
+_PARSE_CACHE_SIZE = 65_536
+
+
+@functools.lru_cache(maxsize=_PARSE_CACHE_SIZE)
+def _parse(text: str) -> tuple[Token, ...]:
+    """Tokens of a body, parsed once: `check` finds citations in them, `build` renders them."""
+    return tuple(_MD.parse(text))
 
 
 def citations(text: str) -> list[tuple[str, int]]:
     """Every `[@id]` cited in a Markdown body, with its 0-based line in the body."""
     found: list[tuple[str, int]] = []
-    for block in _MD.parse(text):
+    for block in _parse(text):
         for child in block.children or ():
             if child.type == "citation":
                 found.extend((source_id, child.meta["line"]) for source_id in child.meta["ids"])
@@ -129,6 +137,6 @@ def render_markdown(text: str, prefix: str, titles: Mapping[str, str]) -> Render
     tooltip); a citation of an unknown id renders as a visible `?id` marker.
     """
     env: dict[str, Any] = {"numbers": {}, "titles": titles, "prefix": prefix}
-    html = _MD.render(text, env)
+    html = _MD.renderer.render(list(_parse(text)), _MD.options, env)
     references = tuple(Reference(n, source_id) for source_id, n in env["numbers"].items())
     return RenderedBody(html=html, references=references)

@@ -562,7 +562,7 @@ def _event_page(site: SiteInfo, event: Event, position: int, index: _Index) -> P
         *_event_deps([event]),
         *_keys("event", (e.id for e in neighbours if e)),
         *_keys("source", index.referenced[event.id]),
-        *_keys("actor", (q.speaker for q in event.quotes if q.speaker in index.actors)),
+        *_keys("actor", (q.speaker.id for q in context.quotes if q.speaker)),
     }
     return Page(event_href(event.id), "event.html", context, site, frozenset(deps))
 
