@@ -213,7 +213,7 @@ def build_sections(settings: Settings, generators: Sequence[Generator]) -> list[
     by_key = {(r.generator, r.events): r for r in results}
     if "build" in settings.only:
         print(section_title("cold full build", settings))
-        print(build_table(results, by_key, lambda r: r.cold, "pages"))
+        print(build_table(results, by_key))
     if "rebuild" in settings.only:
         print(section_title("rebuild with nothing changed", settings))
         print(rebuild_table(results))
@@ -224,21 +224,16 @@ def section_title(name: str, settings: Settings) -> str:
     return f"\n== {name} (median of {settings.runs} runs) =="
 
 
-def build_table(
-    results: Sequence[BuildResult],
-    by_key: dict[tuple[str, int], BuildResult],
-    pick: Callable[[BuildResult], Summary | None],
-    count_label: str,
-) -> str:
+def build_table(results: Sequence[BuildResult], by_key: dict[tuple[str, int], BuildResult]) -> str:
     rows: list[list[object]] = []
     notes = []
     for r in results:
-        summary = pick(r)
+        summary = r.cold
         if summary is None:
             notes.append(f"{r.generator} at {r.events:,} events: not available: {r.error}")
             continue
         hugo = by_key.get(("hugo", r.events))
-        theirs = pick(hugo) if hugo is not None and r.generator != "hugo" else None
+        theirs = hugo.cold if hugo is not None and r.generator != "hugo" else None
         rows.append(
             [
                 r.generator,
@@ -258,7 +253,7 @@ def build_table(
         "wall s",
         "cpu s",
         "peak MB",
-        count_label,
+        "pages",
         "wall ours/hugo",
         "cpu ours/hugo",
         "mem ours/hugo",
@@ -554,10 +549,11 @@ def ingest_section(settings: Settings) -> list[IngestResult]:
     print("\n".join([format_table(headers, rows), *notes]))
     if len(results) > 1:
         small, large = results[0], results[-1]
-        growth = (large.summary.wall / large.articles) / (small.summary.wall / small.articles)
+        wall = (large.summary.wall / large.articles) / (small.summary.wall / small.articles)
+        cpu = (large.summary.cpu / large.articles) / (small.summary.cpu / small.articles)
         print(
-            f"time per article at {large.articles:,} is {growth:.2f}x that at "
-            f"{small.articles:,} (1.00 = linear)"
+            f"per article, {large.articles:,} articles take {wall:.2f}x the wall time and "
+            f"{cpu:.2f}x the CPU time of {small.articles:,} (1.00 = linear)"
         )
     return results
 
