@@ -282,12 +282,9 @@ def _selected(group: _Group, kind: Kind, name: str) -> bool:
 
 
 def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
-    excluded = {
-        n.lower()
-        for a in articles
-        for n in (a.facts.author, a.facts.outlet)
-        if n
-    } | {n.lower() for a in articles if a.facts.author for n in a.facts.author.split(", ")}
+    excluded = {n.lower() for a in articles for n in (a.facts.author, a.facts.outlet) if n} | {
+        n.lower() for a in articles if a.facts.author for n in a.facts.author.split(", ")
+    }
     groups = _gather((m for a in articles for _, m in a.facts.mentions), excluded)
     merged = _merge_groups(groups, _link(groups))
     surnames = Counter(
@@ -295,7 +292,7 @@ def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
     )
     actors: dict[str, Actor] = {}
     taken: set[str] = set()
-    for _key_, group in sorted(merged.items()):
+    for _, group in sorted(merged.items()):
         name = _canonical(group, Kind.PERSON)
         kind = _kind(group, name)
         if kind is None:
@@ -304,11 +301,12 @@ def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
         if not _selected(group, kind, name) or name.lower() in excluded:
             continue
         aliases = sorted(
-            {s for s in group.surfaces | set(group.names) | group.acronyms if s != name}
-            - {name},
+            {s for s in group.surfaces | set(group.names) | group.acronyms if s != name} - {name},
             key=str.lower,
         )
-        aliases = sorted(set(aliases) | _known_aliases(name, kind, surnames) - {name}, key=str.lower)
+        aliases = sorted(
+            set(aliases) | _known_aliases(name, kind, surnames) - {name}, key=str.lower
+        )
         actor_id = unique_slug(slugify(name, "actor"), taken)
         actors[actor_id] = Actor(
             id=actor_id,
@@ -356,11 +354,18 @@ class AliasIndex:
 # ---------------------------------------------------------------- events
 
 
-_STOP = frozenset(
-    """the a an and or of to in on for with by at from as that this these those is are was were
-    be been will would has have had its their his her they it he she not but which who what
-    also about after before into over than then there when while more most other some such
-    said says told according officials official two leaders both held hold set""".split()
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_STOP = _words(
+    """
+    the a an and or of to in on for with by at from as that this these those is are was
+    were be been will would has have had its their his her they it he she not but which
+    who what also about after before into over than then there when while more most
+    other some such said says told according officials official two leaders both held
+    hold set
+    """
 )
 
 
@@ -458,7 +463,9 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
         same_day = by_date[str(clause.date)]
         target = _best(same_day, clause, need=2, actor_needed=len(same_day) > 1)
         if target is None and clause.date.precision.value != "day":
-            candidates = [c for c in _wider(clause.date, by_month, by_year) if _same_side(c, clause)]
+            candidates = [
+                c for c in _wider(clause.date, by_month, by_year) if _same_side(c, clause)
+            ]
             target = _best(candidates, clause, need=4, actor_needed=True)
         if target is None and clause.caption:
             continue
@@ -635,7 +642,9 @@ def build_events(
         event_id = unique_slug(f"{cluster.date}-{slugify(title, 'event')}"[:72].rstrip("-"), taken)
         disputed = disputes.get(number, [])
         members = cluster.members + disputed
-        time = Counter((m.clause.time.time, m.clause.time.timezone) for m in cluster.members if m.clause.time)
+        time = Counter(
+            (m.clause.time.time, m.clause.time.timezone) for m in cluster.members if m.clause.time
+        )
         notes = sorted({m.note for m in cluster.members if m.date == cluster.date})
         readings = _readings(cluster, disputed) if disputed else ()
         events[event_id] = Event(
@@ -681,7 +690,7 @@ def attach_quotes(
     index: AliasIndex,
 ) -> dict[str, Event]:
     """Each quote joins the event of its paragraph, else of the nearest dated paragraph above."""
-    kinds = {actor_id: kind for actor_id, kind in index.kinds.items()}
+    kinds = dict(index.kinds)
     quotes: dict[str, list[Quote]] = defaultdict(list)
     seen: set[str] = set()
     for item in articles:
@@ -704,7 +713,9 @@ def _nearest(mapping: dict[int, str], paragraph: int) -> int:
     return max(before) if before else min(mapping)
 
 
-def _speaker(text: str | None, named: bool, index: AliasIndex, kinds: dict[str, Kind]) -> str | None:
+def _speaker(
+    text: str | None, named: bool, index: AliasIndex, kinds: dict[str, Kind]
+) -> str | None:
     if text is None:
         return None
     ids = index.ids_in(text)

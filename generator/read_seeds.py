@@ -8,10 +8,10 @@ reported as a Diagnostic and skipped; the rest is read.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic
+from .extract import SeedText
 
 MAX_SEED_BYTES = 10 * 1024 * 1024
 
@@ -19,12 +19,9 @@ MAX_SEED_BYTES = 10 * 1024 * 1024
 class ReadError(Exception):
     """A seed that cannot be read as an article; the message says why and what to do."""
 
-
-@dataclass(frozen=True)
-class SeedText:
-    path: str
-    """Relative to the project root, POSIX style: 'seeds/001.txt'."""
-    text: str
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 def read_plain(data: bytes) -> str:
@@ -35,7 +32,8 @@ def read_plain(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         raise ReadError(
             f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}): "
-            "re-save the file as UTF-8"
+            "re-save the file as UTF-8",
+            line=data[: exc.start].count(b"\n") + 1,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -83,7 +81,7 @@ def read_seeds(paths: list[Path], root: Path) -> tuple[list[SeedText], list[Diag
         try:
             seeds.append(read_seed(path, root))
         except ReadError as exc:
-            diagnostics.append(Diagnostic(relative_path(path, root), 1, str(exc)))
+            diagnostics.append(Diagnostic(relative_path(path, root), exc.line, str(exc)))
         except OSError as exc:
             diagnostics.append(
                 Diagnostic(relative_path(path, root), 1, f"cannot read: {exc.strerror}")

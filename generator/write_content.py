@@ -120,8 +120,8 @@ def plan(briefing: Briefing) -> list[Planned]:
     out = []
     for event in briefing.events.values():
         seeds = [seed_of[s] for s in event.sources if s in seed_of]
-        for actor in event.actors:
-            actor_seeds.setdefault(actor, set()).update(seeds)
+        for actor_id in event.actors:
+            actor_seeds.setdefault(actor_id, set()).update(seeds)
         text = with_provenance(_event_meta(event), event.body, seeds)
         out.append(Planned(f"content/events/{event.id}.md", text))
     for actor in briefing.actors.values():

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from ..config import Project
 from ..diagnostics import BriefingError, Diagnostic, Severity
-from ..extract import ArticleFacts, NoArticle, extract_article
+from ..extract import ArticleFacts, NoArticleError, SeedText, extract_article
 from ..merge import merge
 from ..progress import Progress
-from ..read_seeds import SeedText, read_seeds, seed_files
+from ..read_seeds import read_seeds, seed_files
 from ..write_content import plan, write
 
 PARALLEL_FROM = 200
@@ -68,7 +68,7 @@ def _recorded_seeds(project: Project) -> list[Path]:
 def _extract(seed: SeedText) -> ArticleFacts | Diagnostic:
     try:
         return extract_article(seed)
-    except NoArticle as exc:
+    except NoArticleError as exc:
         return Diagnostic(seed.path, 1, str(exc))
 
 

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..model import PartialDate
-from ..read_seeds import SeedText
 from .actors import Mention, find_mentions
 from .clean import Role, Unit, is_bio, lines_to_units, sentences, strip_dateline, strip_lead_label
 from .events import DatedClause, find_dated_clauses
@@ -22,7 +21,16 @@ from .metadata import extract_metadata
 from .quotes import QuoteFact, find_quotes
 
 
-class NoArticle(Exception):
+@dataclass(frozen=True)
+class SeedText:
+    """One raw article as read from seeds/."""
+
+    path: str
+    """Relative to the project root, POSIX style: 'seeds/001.txt'."""
+    text: str
+
+
+class NoArticleError(Exception):
     """The seed holds no recognisable article."""
 
 
@@ -71,7 +79,7 @@ def clean(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
 def metadata(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
     meta = extract_metadata(list(facts.units))
     if meta.title is None and not facts.paragraphs:
-        raise NoArticle(
+        raise NoArticleError(
             "no article found: no title and no paragraph of text (is this an article dump?)"
         )
     paragraphs = tuple(p for p in facts.paragraphs if p.text != meta.title)
@@ -119,7 +127,7 @@ STEPS: list[tuple[str, Step]] = [
 
 
 def extract_article(seed: SeedText) -> ArticleFacts:
-    """Run every step in order; raise NoArticle when the seed holds no article."""
+    """Run every step in order; raise NoArticleError when the seed holds no article."""
     facts = ArticleFacts(seed=seed.path)
     for _name, step in STEPS:
         facts = step(seed, facts)

@@ -16,36 +16,51 @@ from enum import StrEnum
 
 from .gazetteer import demonym_country, place_name
 
-TITLES = frozenset(
-    """president vice secretary secretary-general minister premier chancellor senator sen.
-    rep. representative governor gov. mayor ambassador envoy general gen. admiral adm. colonel
-    col. director chairman chairwoman chairperson chair spokesperson spokesman spokeswoman
-    king queen prince princess pope sheikh emir commissioner commander chief leader adviser
-    advisor judge justice prosecutor attorney lawyer mr. mrs. ms. dr. prof. professor ceo
-    head deputy officer official mediator candidate executive analyst""".split()
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLES = _words(
+    """
+    president vice secretary secretary-general minister premier chancellor senator sen.
+    rep. representative governor gov. mayor ambassador envoy general gen. admiral adm.
+    colonel col. director chairman chairwoman chairperson chair spokesperson spokesman
+    spokeswoman king queen prince princess pope sheikh emir commissioner commander chief
+    leader adviser advisor judge justice prosecutor attorney lawyer mr. mrs. ms. dr.
+    prof. professor ceo head deputy officer official mediator candidate executive
+    analyst
+    """
 )
-ORG_CUES = frozenset(
-    """council ministry department agency party organization organisation commission committee
-    union nations court parliament congress senate assembly house office service services
-    bank fund alliance league association institute university college corporation company
-    inc. ltd. group forces army navy police network authority board bureau federation
-    community coalition movement front foundation kremlin pentagon cabinet government
-    secretariat tribunal""".split()
+ORG_CUES = _words(
+    """
+    council ministry department agency party organization organisation commission
+    committee union nations court parliament congress senate assembly house office
+    service services bank fund alliance league association institute university college
+    corporation company inc. ltd. group forces army navy police network authority board
+    bureau federation community coalition movement front foundation kremlin pentagon
+    cabinet government secretariat tribunal
+    """
 )
 _CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "le", "der"})
-_SPEECH = frozenset(
-    """said says told added continued wrote stated noted argued insisted warned explained
-    announced declared urged tweeted replied responded""".split()
+_SPEECH = _words(
+    """
+    said says told added continued wrote stated noted argued insisted warned explained
+    announced declared urged tweeted replied responded
+    """
 )
 _PLACE_PREPS = frozenset({"in", "near", "across", "outside", "throughout", "inside"})
-_STOP_STARTS = frozenset(
-    """a an the this that these those it its he she they we i you his her their our but and or
-    if when while after before though although as at on in of for with by from to since until
-    during also then there here what why how who where which some many most more other others
-    both all each every one two three according earlier later last next senior officials
-    meanwhile however still yet so because despite amid under over about throughout can could
-    will would should may might must does do did is are was were has have""".split()
+_STOP_STARTS = _words(
+    """
+    a an the this that these those it its he she they we i you his her their our but and
+    or if when while after before though although as at on in of for with by from to
+    since until during also then there here what why how who where which some many most
+    more other others both all each every one two three according earlier later last
+    next senior officials meanwhile however still yet so because despite amid under over
+    about throughout can could will would should may might must does do did is are was
+    were has have
+    """
 )
 _MONTH_OR_DAY = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|"
@@ -55,8 +70,10 @@ _MONTH_OR_DAY = re.compile(
 )
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’&.-]*\w|\w|[^\w\s]")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-NOT_ACTORS = frozenset(
-    """ET EST EDT CT CST CDT PT PST PDT GMT UTC BST CET CEST AM PM A.M. P.M. OK TV""".split()
+NOT_ACTORS = _words(
+    """
+    ET EST EDT CT CST CDT PT PST PDT GMT UTC BST CET CEST AM PM A.M. P.M. OK TV
+    """
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&-]*[A-Z0-9]$|^(?:[A-Z]\.){2,}$")
 
@@ -117,7 +134,7 @@ def _is_cue(word: str) -> bool:
 
 
 def _runs(toks: list[_Token]) -> list[tuple[int, int]]:
-    """Index spans [i, j) of capitalised runs, joined over connectors where an org or title needs them."""
+    """Spans [i, j) of capitalised runs, joined over connectors an org or a title needs."""
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
@@ -231,7 +248,9 @@ def _mentions_in_run(sentence: str, toks: list[_Token], i: int, j: int) -> list[
         if head:
             out.append(Mention(" ".join(head), " ".join(head), frozenset({Evidence.SUB_BODY})))
         out.append(_plain(body, before if index == 0 else "", after if last_part else "", index))
-    return [m for m in out if m.name and not _MONTH_OR_DAY.match(m.name)]
+    return [
+        m for m in out if m.name and not _MONTH_OR_DAY.match(m.name) and m.name not in NOT_ACTORS
+    ]
 
 
 def _sub_body(words: list[str]) -> tuple[list[str], list[str]]:
@@ -304,25 +323,39 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
     acronym = defined["acronym"] if defined and _looks_acronym(defined["acronym"]) else None
     if acronym:
         evidence.add(Evidence.DEFINED)
-    return Mention(name=name, surface=name, evidence=frozenset(evidence), role=role, acronym=acronym)
+    return Mention(
+        name=name, surface=name, evidence=frozenset(evidence), role=role, acronym=acronym
+    )
 
 
 def _clean_role(role: str) -> str:
+    """'met national security adviser' -> 'national security adviser': the noun phrase only."""
     words = role.split()
-    cut = max((k + 1 for k, w in enumerate(words) if w.lower() in _STOP_STARTS | _SPEECH), default=0)
-    return " ".join(words[cut:])
+    kept = [words[-1]]
+    lowercase = 0
+    for word in reversed(words[:-1]):
+        if word.lower() in _STOP_STARTS | _SPEECH or len(kept) >= 5:
+            break
+        lowercase += word[:1].islower()
+        if lowercase > 2:
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
 
 
 def _looks_acronym(text: str) -> bool:
     letters = re.sub(r"[^A-Za-z0-9]", "", text)
-    return len(letters) >= 2 and (text.isupper() or sum(c.isupper() for c in text) >= 2 or
-                                  text[0].isupper() and text[1:].islower() and len(text) <= 6)
+    return len(letters) >= 2 and (
+        text.isupper()
+        or sum(c.isupper() for c in text) >= 2
+        or (text[0].isupper() and text[1:].islower() and len(text) <= 6)
+    )
 
 
 def _speech_follows(after: str) -> bool:
     after = _APPOSITIVE.sub("", after, count=1)
     match = re.match(r"^[\s,]*(?:also\s+|has\s+|had\s+|then\s+)?(\w+)", after)
-    return bool(match) and match[1].lower() in _SPEECH
+    return match is not None and match[1].lower() in _SPEECH
 
 
 def _place_context(before: str) -> bool:

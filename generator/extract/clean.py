@@ -40,7 +40,8 @@ _DATELINE = re.compile(
 _CLOSING = re.compile(r"[.!?:;…\"”’)\]]$")
 
 _CHROME = re.compile(
-    r"terms of (?:use|service)|privacy (?:policy|notice)|your privacy|\bcookies?\b|^loading\W*$|^oops\b|"
+    r"terms of (?:use|service)|privacy (?:policy|notice)|your privacy|\bcookies?\b|"
+    r"^loading\W*$|^oops\b|"
     r"something went wrong|please try again|^subscribe\b|\bsign up\b|\bnewsletters?\b|"
     r"back issues|^follow\b|^categor(?:y|ies)\b|^tags?\b|^go deeper\b|^advertisement\b|"
     r"^read (?:more|next)\b|^related\b|^share\b|^-*\s*updated\b|^last (?:modified|updated)\b|"

@@ -286,10 +286,7 @@ def _relative(expr: DateExpr, anchor: dt.date, tense: Tense) -> Resolved:
         return Resolved(PartialDate(year, expr.month), f"'{expr.text}' {of}")
     if expr.kind is Kind.WEEKDAY:
         ahead = (expr.day or 0) - anchor.weekday()
-        if tense is Tense.FUTURE:
-            shift = ahead % 7
-        else:
-            shift = -((-ahead) % 7)
+        shift = ahead % 7 if tense is Tense.FUTURE else -((-ahead) % 7)
         return Resolved(_day(anchor + dt.timedelta(days=shift)), f"'{expr.text}' ({tense}) {of}")
     if expr.kind is Kind.DAY_OFFSET:
         when = anchor + dt.timedelta(days=expr.offset)

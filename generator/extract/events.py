@@ -9,6 +9,7 @@ month") is not a happening.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -60,7 +61,7 @@ def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
     exprs = find_dates(sentence)
     if any(not e.is_vague for e in exprs):
         exprs = [e for e in exprs if not e.is_vague]
-    cuts = [_boundary(sentence, a.end, b.start) for a, b in zip(exprs, exprs[1:], strict=False)]
+    cuts = [_boundary(sentence, a.end, b.start) for a, b in itertools.pairwise(exprs)]
     out = []
     for k, expr in enumerate(exprs):
         start = next((c for c in reversed(cuts[:k]) if c is not None), 0)

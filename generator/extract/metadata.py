@@ -161,9 +161,9 @@ def _outlet(units: list[Unit], title_index: int | None) -> str | None:
             return logo
     for unit in top[:-1] if title_index is not None else []:
         words = unit.text.split()
-        if unit.role is Role.HEADING and 1 <= len(words) <= 4 and not _is_date_line(unit.text):
-            if len(words) >= 2 or unit.text.isupper() is False:
-                return _strip_the(unit.text.title() if unit.text.isupper() else unit.text)
+        short = 1 <= len(words) <= 4 and not _is_date_line(unit.text)
+        if unit.role is Role.HEADING and short:
+            return _strip_the(unit.text.title() if unit.text.isupper() else unit.text)
     for unit in units:
         bio = _BIO.match(unit.text)
         if bio and bio["outlet"]:

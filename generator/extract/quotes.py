@@ -72,7 +72,9 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteFact]:
             if len(text.split()) < 4:
                 continue
             quotes.append(
-                QuoteFact(text, speaker[0] if speaker else None, bool(speaker and speaker[1]), index)
+                QuoteFact(
+                    text, speaker[0] if speaker else None, bool(speaker and speaker[1]), index
+                )
             )
             if speaker is None and _unclosed(paragraph, match):
                 open_speaker_pending.append(len(quotes) - 1)
@@ -92,7 +94,7 @@ def _named_before(paragraph: str, found: list[re.Match[str]]) -> tuple[str, bool
 
 
 def _unclosed(paragraph: str, match: re.Match[str]) -> bool:
-    return match.end() == len(paragraph) and paragraph[-1] not in "\"”"
+    return match.end() == len(paragraph) and paragraph[-1] not in '"”'
 
 
 def _all_quote(paragraph: str, found: list[re.Match[str]]) -> bool:

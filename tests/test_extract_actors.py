@@ -1,0 +1,71 @@
+"""Actor mentions and the evidence for their kind, on sentences written here."""
+
+from __future__ import annotations
+
+from generator.extract.actors import Evidence, Mention, demonym_places, find_mentions
+
+COMMON = frozenset({"officials", "though", "president"})
+
+
+def _by_name(sentence: str) -> dict[str, Mention]:
+    return {m.name: m for m in find_mentions(sentence, COMMON)}
+
+
+def test_titles_are_split_off_as_roles() -> None:
+    found = _by_name("U.S. President Joe Biden will speak with Russian President Vladimir Putin.")
+    assert found["Joe Biden"].surface == "U.S. President Joe Biden"
+    assert found["Joe Biden"].role == "U.S. President"
+    assert Evidence.TITLE in found["Vladimir Putin"].evidence
+
+
+def test_title_of_state_keeps_the_name_clean() -> None:
+    found = _by_name("On Wednesday, Secretary of State Antony Blinken spoke with him.")
+    assert found["Antony Blinken"].role == "Secretary of State"
+
+
+def test_appositive_role_and_speech() -> None:
+    found = _by_name(
+        "Emily Horne, a spokesperson for the National Security Council, said in a statement."
+    )
+    assert found["Emily Horne"].role == "spokesperson for the National Security Council"
+    assert {Evidence.ROLE, Evidence.SPEECH} <= found["Emily Horne"].evidence
+    assert Evidence.CUE in found["National Security Council"].evidence
+
+
+def test_lowercase_title_before_a_name() -> None:
+    found = _by_name("The envoy met national security adviser Jake Sullivan there.")
+    assert found["Jake Sullivan"].role == "national security adviser"
+
+
+def test_acronym_defined_in_parentheses() -> None:
+    found = _by_name("Observers from the Economic Community of West African States (ECOWAS) came.")
+    mention = found["Economic Community of West African States"]
+    assert mention.acronym == "ECOWAS"
+    assert Evidence.DEFINED in mention.evidence
+
+
+def test_body_of_a_body_is_marked() -> None:
+    found = _by_name(
+        "They met at the Permanent Council of the Organization for Security and "
+        "Co-operation in Europe."
+    )
+    assert Evidence.SUB_BODY in found["Permanent Council"].evidence
+    assert "Organization for Security and Co-operation in Europe" in found
+
+
+def test_places_by_gazetteer_and_by_preposition() -> None:
+    found = _by_name("Protesters gathered in Bassaro, the capital of Tandara, and in Moscow.")
+    assert Evidence.PLACE in found["Bassaro"].evidence
+    assert Evidence.GAZETTEER in found["Moscow"].evidence
+
+
+def test_sentence_start_words_and_times_are_not_mentions() -> None:
+    found = _by_name("Though officials met at 3 p.m. ET, Officials said nothing on Thursday.")
+    assert not {"Though", "Officials", "ET", "Thursday"} & set(found)
+
+
+def test_demonyms_name_countries() -> None:
+    assert demonym_places("U.S. and Russian officials met Ukrainian envoys.") == {
+        "Russia",
+        "Ukraine",
+    }

@@ -1,0 +1,112 @@
+"""Page furniture removal and article metadata, on small dumps written here."""
+
+from __future__ import annotations
+
+from generator.extract.clean import Role, lines_to_units, sentences, strip_dateline
+from generator.extract.metadata import extract_metadata
+from generator.model import PartialDate
+
+DUMP = """\
+We value your privacy
+ACCEPT ALL
+
+Saturday, 8 March 2025 | Back issues
+
+THE DAILY PLANET
+News | World | Business | Opinion
+
+Council approves the harbour bridge after a long night
+
+Jane Roe
+25.10.2024 – 14:02
+
+Members of the council in session on Thursday. Photo: John Smith/AFP
+
+METROPOLIS (DP) — The city council approved the bridge on Thursday, its chair said.
+
+"It is a good day for the harbour," said chair Ana Lima.
+
+Oops!
+Something went wrong.
+Loading...
+
+Sign up for our newsletter
+"""
+
+
+def _roles(text: str) -> dict[str, Role]:
+    return {u.text: u.role for u in lines_to_units(text)}
+
+
+def test_furniture_is_chrome() -> None:
+    roles = _roles(DUMP)
+    for line in (
+        "We value your privacy",
+        "ACCEPT ALL",
+        "Oops!",
+        "Loading...",
+        "Sign up for our newsletter",
+        "News | World | Business | Opinion",
+        "Saturday, 8 March 2025 | Back issues",
+    ):
+        assert roles[line] is Role.CHROME, line
+
+
+def test_article_text_is_body_and_credits_are_not() -> None:
+    roles = _roles(DUMP)
+    assert roles['"It is a good day for the harbour," said chair Ana Lima.'] is Role.BODY
+    assert (
+        roles["Members of the council in session on Thursday. Photo: John Smith/AFP"] is Role.CHROME
+    )
+
+
+def test_caption_before_a_credit_line() -> None:
+    roles = _roles(
+        "Title line of the story here\n\nThe mayor opens the bridge.\nJohn Smith/Getty Images\n"
+    )
+    assert roles["The mayor opens the bridge."] is Role.CAPTION
+
+
+def test_metadata_ignores_the_banner_date() -> None:
+    meta = extract_metadata(lines_to_units(DUMP))
+    assert meta.title == "Council approves the harbour bridge after a long night"
+    assert meta.outlet == "Daily Planet"
+    assert meta.author == "Jane Roe"
+    assert meta.published == PartialDate(2024, 10, 25)
+
+
+def test_logo_printed_twice_is_the_outlet_and_follow_handle_the_author() -> None:
+    text = (
+        "Gazette Of Towns Gazette Of Towns\n\nThe mill closes its doors for good\n\n"
+        "The mill closed on Friday.\n\nFollow @MaryJaneSmith\n"
+    )
+    meta = extract_metadata(lines_to_units(text))
+    assert meta.outlet == "Gazette Of Towns"
+    assert meta.author == "Mary Jane Smith"
+    assert meta.published is None
+
+
+def test_byline_and_published_line() -> None:
+    text = (
+        "Ships collide in the strait at dawn\n\nBy ANNA KOWALSKA\n"
+        "Published 11:40 AM GMT, November 23, 2023\nUpdated 6:02 PM GMT, November 24, 2023\n\n"
+        "Two ships collided.\n"
+    )
+    meta = extract_metadata(lines_to_units(text))
+    assert meta.author == "ANNA KOWALSKA"
+    assert meta.published == PartialDate(2023, 11, 23)
+
+
+def test_dateline_is_stripped_and_its_agency_kept() -> None:
+    assert strip_dateline("LAGOS, Nigeria (APN) — The vote") == ("The vote", "APN")
+    assert strip_dateline("COPENHAGEN, June 6 (Fintel News) - The deal") == (
+        "The deal",
+        "Fintel News",
+    )
+
+
+def test_sentences_do_not_split_at_abbreviations() -> None:
+    assert sentences("The U.S. President met on Jan. 10 in Geneva. Talks ended.") == [
+        "The U.S. President met on Jan. 10 in Geneva.",
+        "Talks ended.",
+    ]

@@ -1,0 +1,78 @@
+"""Dated clauses of one article, and the whole extraction pipeline on a small article."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract import STEPS, NoArticleError, SeedText, extract_article
+from generator.extract.dates import Tense
+from generator.extract.events import find_dated_clauses
+
+
+def test_one_clause_per_date() -> None:
+    clauses = find_dated_clauses(
+        [
+            "Talks come ahead of a Jan. 10 security meeting, followed by a council session on "
+            "Jan. 12, and a broader conference slated for Jan. 13."
+        ]
+    )
+    assert [c.expr.text for c in clauses] == ["Jan. 10", "Jan. 12", "Jan. 13"]
+    assert clauses[1].text == "followed by a council session on Jan. 12"
+
+
+def test_tense_near_the_weekday() -> None:
+    will, spoke = find_dated_clauses(
+        [
+            "President Biden will hold another phone call with Putin on Thursday.",
+            "On Wednesday, the minister spoke with his counterpart.",
+        ]
+    )
+    assert (will.tense, spoke.tense) == (Tense.FUTURE, Tense.PAST)
+
+
+def test_vague_period_gives_way_to_a_precise_date() -> None:
+    (clause,) = find_dated_clauses(["They will speak for the second time this month on Thursday."])
+    assert clause.expr.text == "Thursday"
+
+
+def test_speculation_and_quoted_dates_are_not_happenings() -> None:
+    assert (
+        find_dated_clauses(
+            [
+                "Russia could launch an invasion as soon as next month.",
+                '"We will go to court on Friday," she said.',
+            ]
+        )
+        == []
+    )
+
+
+def test_a_time_in_the_next_sentence_joins_the_dated_clause() -> None:
+    (clause,) = find_dated_clauses(
+        ["The leaders will speak on Thursday. The call is scheduled for 3:30 p.m. ET."]
+    )
+    assert clause.time is not None and clause.time.time == "15:30"
+
+
+def test_steps_are_named_in_order() -> None:
+    assert [name for name, _ in STEPS] == ["clean", "metadata", "actors", "quotes", "events"]
+
+
+def test_extract_article_end_to_end() -> None:
+    facts = extract_article(
+        SeedText(
+            "seeds/a.txt",
+            "Harbour bridge approved after a long night\n\nBy Jane Roe\nMarch 3, 2023\n\n"
+            'The council approved the bridge on Thursday, chair Ana Lima said. "It is a good '
+            'day for the harbour," Lima said.\n\nLoading...\n',
+        )
+    )
+    assert facts.title == "Harbour bridge approved after a long night"
+    assert "Loading" not in facts.body
+    assert [q.speaker for q in facts.quotes] == ["Lima"]
+    assert [c.expr.text for c in facts.clauses] == ["Thursday"]
+
+
+def test_a_page_without_an_article() -> None:
+    with pytest.raises(NoArticleError, match="no article found"):
+        extract_article(SeedText("seeds/x.txt", "Loading...\n\nSubscribe\n"))

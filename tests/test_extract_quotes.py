@@ -1,0 +1,76 @@
+"""Quotations and their speakers, on paragraphs written here."""
+
+from __future__ import annotations
+
+from generator.extract.quotes import find_quotes
+
+
+def _speakers(paragraphs: list[str]) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in find_quotes(paragraphs)]
+
+
+def test_said_after_and_before_the_quote() -> None:
+    found = _speakers(
+        [
+            '"We will go to the court on Friday," Bangura told supporters.',
+            'Chairman Moussa Kamara said: "The count was fair and complete today."',
+        ]
+    )
+    assert found == [
+        ("Bangura", "We will go to the court on Friday"),
+        ("Chairman Moussa Kamara", "The count was fair and complete today."),
+    ]
+
+
+def test_inverted_attribution_and_unnamed_speaker() -> None:
+    (quote,) = find_quotes(['"Nobody wants a repeat of that," said one diplomat in Abuja.'])
+    assert quote.speaker == "one diplomat"
+    assert not quote.named
+
+
+def test_she_continued_points_back_to_the_named_speaker() -> None:
+    found = _speakers(
+        [
+            '"The administration continues to engage," Horne said.',
+            '"The president has spoken with leaders across Europe," she continued.',
+        ]
+    )
+    assert [speaker for speaker, _ in found] == ["Horne", "Horne"]
+
+
+def test_he_said_prefers_the_name_in_the_same_paragraph() -> None:
+    found = _speakers(
+        [
+            '"We will not accept it," Bangura said.',
+            'Chairman Moussa Kamara defended the count. "The commission did its work," he said.',
+        ]
+    )
+    assert found[1][0] == "Chairman Moussa Kamara"
+
+
+def test_the_statement_read_points_to_the_statement_maker() -> None:
+    found = _speakers(
+        [
+            "Emily Horne indicated in the statement that the leaders would discuss "
+            "“a range of topics, including talks.”",
+            "“Officials have also held numerous consultations with counterparts,” it read.",
+        ]
+    )
+    assert found[1] == (
+        "Emily Horne",
+        "Officials have also held numerous consultations with counterparts",
+    )
+
+
+def test_quote_across_paragraphs() -> None:
+    found = _speakers(
+        [
+            "“We have the tally sheets. People queued for hours to vote.",
+            "“We will take this to the supreme court,” she said.",
+        ]
+    )
+    assert len(found) == 2
+
+
+def test_scare_quotes_are_not_quotations() -> None:
+    assert find_quotes(['Officials were "gravely concerned" about it.']) == []

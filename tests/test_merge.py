@@ -1,0 +1,102 @@
+"""Many articles -> one Briefing: anchors, one event per happening, aliases, disputes."""
+
+from __future__ import annotations
+
+from generator.extract import SeedText, extract_article
+from generator.merge import merge
+from generator.model import Briefing, Kind, PartialDate, Status
+
+DATED = """\
+Leaders to meet as harbour row deepens
+
+By Jane Roe
+March 3, 2023
+
+Prime Minister Ana Lima will meet President Tomas Berg of Norland on Friday to discuss
+the harbour dispute, her office said.
+
+The two leaders will then attend a meeting of the Harbour Council on March 10.
+
+"We want a fair deal for the fishermen of the harbour," Lima said.
+"""
+
+UNDATED = """\
+Harbour talks: Lima and Berg to meet
+
+Lima, the prime minister, will meet Berg on Friday, officials said.
+
+A meeting of the Harbour Council is planned for March 12.
+
+Earlier, Berg said on Monday that the harbour must stay open.
+"""
+
+LATER = """\
+Harbour row: leaders agree to keep talking
+
+By Sam Poe
+March 4, 2023
+
+President Tomas Berg said on Friday he would meet Lima again. The Harbour Council meets
+on March 10, officials said.
+"""
+
+
+def _briefing(*texts: str) -> Briefing:
+    seeds = [SeedText(f"seeds/{n:02d}.txt", t) for n, t in enumerate(texts)]
+    return merge([extract_article(s) for s in seeds])
+
+
+def test_same_happening_in_several_articles_is_one_event() -> None:
+    briefing = _briefing(DATED, UNDATED)
+    friday = [e for e in briefing.events.values() if e.date == PartialDate(2023, 3, 3)]
+    assert len(friday) == 1
+    assert len(friday[0].sources) == 2
+
+
+def test_undated_article_is_anchored_on_its_siblings() -> None:
+    briefing = _briefing(DATED, UNDATED)
+    undated = next(s for s in briefing.sources.values() if s.published is None)
+    assert undated.extra["dates_anchored_on"] == "2023-03-03"
+    (friday,) = [e for e in briefing.events.values() if e.date == PartialDate(2023, 3, 3)]
+    assert "'Friday' (future) in an article of 2023-03-03" in (friday.date_note or "")
+    (council,) = [e for e in briefing.events.values() if e.date == PartialDate(2023, 3, 10)]
+    assert council.status is Status.SCHEDULED
+
+
+def test_disagreement_on_a_date_is_recorded_with_its_sources() -> None:
+    briefing = _briefing(DATED, UNDATED, LATER)
+    council = next(e for e in briefing.events.values() if e.date == PartialDate(2023, 3, 10))
+    readings = {r.value: r.sources for r in council.disputed["date"]}
+    assert set(readings) == {"2023-03-10", "2023-03-12"}
+    assert len(readings["2023-03-10"]) == 2
+
+
+def test_actors_merge_surface_forms_and_keep_roles() -> None:
+    briefing = _briefing(DATED, UNDATED)
+    lima = briefing.actors["ana-lima"]
+    assert lima.kind is Kind.PERSON
+    assert {"Lima", "Prime Minister Ana Lima"} <= set(lima.aliases)
+    assert "Prime Minister" in lima.roles
+    assert briefing.actors["harbour-council"].kind is Kind.ORGANIZATION
+    assert "jane-roe" not in briefing.actors  # a byline is not an actor
+
+
+def test_quotes_attach_to_an_event_with_their_speaker() -> None:
+    briefing = _briefing(DATED, UNDATED)
+    quotes = [q for e in briefing.events.values() for q in e.quotes]
+    assert [(q.speaker, q.text[:20]) for q in quotes] == [("ana-lima", "We want a fair deal ")]
+
+
+def test_every_reference_resolves() -> None:
+    briefing = _briefing(DATED, UNDATED, LATER)
+    for event in briefing.events.values():
+        assert set(event.actors) <= set(briefing.actors)
+        assert set(event.sources) <= set(briefing.sources)
+        for line in event.body.splitlines():
+            for ref in line.split("[@")[1:]:
+                for source_id in ref.split("]")[0].split("; @"):
+                    assert source_id in briefing.sources
+
+
+def test_merge_is_deterministic_and_order_free() -> None:
+    assert _briefing(DATED, UNDATED, LATER) == _briefing(DATED, UNDATED, LATER)
