@@ -10,6 +10,7 @@ and `reset_to_pristine` can put a project back to exactly what was generated
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import shutil
@@ -41,13 +42,14 @@ def _cached(folder: Path, wanted: dict[str, object]) -> bool:
 
 def _generate(script: Path, args: list[str], folder: Path) -> Path:
     wanted = _wanted_stamp(script, args)
-    if _cached(folder, wanted):
-        return folder
     folder.parent.mkdir(parents=True, exist_ok=True)
-    print(f"generating {folder.name} ...", file=sys.stderr, flush=True)
-    subprocess.run([sys.executable, script, *args, "--out", folder], check=True)
-    stamp = {**wanted, "entries": sorted(p.name for p in folder.iterdir())}
-    _stamp_path(folder).write_text(json.dumps(stamp, indent=1) + "\n")
+    with (folder.parent / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another benchmark may be generating it right now
+        if not _cached(folder, wanted):
+            print(f"generating {folder.name} ...", file=sys.stderr, flush=True)
+            subprocess.run([sys.executable, script, *args, "--out", folder], check=True)
+            stamp = {**wanted, "entries": sorted(p.name for p in folder.iterdir())}
+            _stamp_path(folder).write_text(json.dumps(stamp, indent=1) + "\n")
     return folder
 
 

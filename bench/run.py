@@ -85,7 +85,8 @@ class Settings:
 
     @property
     def cache(self) -> Path:
-        return self.work / "cache"
+        """Caches of the measured commands, private to this benchmark process."""
+        return self.work / "cache" / str(os.getpid())
 
     def env(self) -> dict[str, str]:
         """The environment of every measured command: caches under --work."""
@@ -636,6 +637,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["serve"] = [asdict(r) for r in serve_section(settings, generators)]
     if "ingest" in settings.only:
         report["ingest"] = [asdict(r) for r in ingest_section(settings)]
+    shutil.rmtree(settings.cache, ignore_errors=True)
     results = settings.work / "results.json"
     results.write_text(json.dumps(report, indent=1, default=str) + "\n")
     print(f"\nraw figures: {results}")
