@@ -2,12 +2,16 @@
 
 Nothing is written into the output folder itself, so a build that fails at
 any point leaves the previous site exactly as it was, and a server never sees
-a half-written site (only the instant between two renames).
+a half-written site. On Linux the swap is one atomic exchange; elsewhere two
+renames leave an instant without a site.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
+import os
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -19,6 +23,9 @@ from .load_content import load_site
 from .progress import Progress
 from .render.pages import plan_pages
 from .render.theme import check_theme, make_environment, render_site, static_files
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
 
 
 def write_site(outputs: Mapping[str, bytes], out_dir: Path) -> None:
@@ -45,10 +52,36 @@ def _write_all(outputs: Mapping[str, bytes], folder: Path) -> None:
     folder.chmod(0o755)
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE).
+
+    Returns False where the system or file system cannot, so the caller falls back.
+    """
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if result == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
 def _swap(staging: Path, out_dir: Path) -> None:
-    """Put `staging` in place of `out_dir`; the old one is removed only once the new is in."""
+    """Put `staging` in place of `out_dir`; the old one is removed only once the new is in.
+
+    Where the system can exchange two folders atomically, a reader (or a kill)
+    sees the old site or the new one, never none.
+    """
     if not out_dir.exists():
         staging.rename(out_dir)
+        return
+    if _exchange(staging, out_dir):
+        shutil.rmtree(staging, ignore_errors=True)
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
     old = retired / out_dir.name

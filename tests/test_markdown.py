@@ -62,6 +62,10 @@ def test_citations_carry_their_line_in_the_body() -> None:
         ("JavaScript:alert(1)", False),
         ("data:text/html,x", False),
         ("vbscript:x", False),
+        ("java%09script:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("&#106;avascript:alert(1)", False),
+        ("events/a:b/index.html", True),
     ],
 )
 def test_is_safe_url(url: str, safe: bool) -> None:

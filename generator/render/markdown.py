@@ -13,8 +13,9 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from typing import Any
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -25,7 +26,7 @@ from markdown_it.utils import OptionsDict
 
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _CITATION = re.compile(rf"\[(@{_ID}(?:[ \t]*;[ \t]*@{_ID})*)\](?!\()")
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -45,9 +46,16 @@ class RenderedBody:
 
 
 def is_safe_url(url: str) -> bool:
-    """True for http(s), mailto and relative URLs; false for javascript:, data: and the rest."""
-    match = _SCHEME.match(url.strip())
-    return match is None or match.group(1).lower() in _ALLOWED_SCHEMES
+    """True for http(s), mailto and relative URLs; false for javascript:, data: and the rest.
+
+    Judged on the URL as a lenient browser might read it (entities and %-escapes
+    decoded, controls and spaces dropped); anything with a colon before its first
+    `/`, `?` or `#` counts as having a scheme.
+    """
+    cleaned = _INVISIBLE.sub("", unquote(unescape(url)))
+    head = re.split(r"[/?#]", cleaned, maxsplit=1)[0]
+    scheme, colon, _ = head.partition(":")
+    return not colon or scheme.lower() in _ALLOWED_SCHEMES
 
 
 def _citation_rule(state: StateInline, silent: bool) -> bool:
