@@ -95,36 +95,67 @@ def load_site(project: Project, base_url: str | None = None) -> LoadedSite:
     return LoadedSite(project, config, content, sorted(diagnostics))
 
 
+@dataclass(frozen=True)
+class ItemFile:
+    """What one content file yields: its item, or the diagnostics that explain why not."""
+
+    key: str
+    """"event:<id>", "actor:<id>" or "source:<id>"."""
+    item: Event | Actor | Source | None
+    origin: Origin | None
+    """None when the file could not be parsed at all."""
+    diagnostics: tuple[Diagnostic, ...]
+    broken: bool
+    """True when the file names a valid id but could not be loaded (reported, then skipped)."""
+
+
+def read_item(project: Project, kind: str, path: Path) -> ItemFile:
+    """Read one content file of `kind` ("event", "actor", "source") on its own."""
+    relative = path.relative_to(project.root).as_posix()
+    item_id = path.name.removesuffix(".md")
+    key = item_key(kind, item_id)
+    if not ID_PATTERN.match(item_id):
+        return ItemFile(
+            key, None, None, (Diagnostic(relative, 1, _bad_id_message(path.name)),), False
+        )
+    found: list[Diagnostic] = []
+    document = _read(path, relative, found)
+    if document is None:
+        return ItemFile(key, None, None, tuple(found), broken=True)
+    origin = Origin(relative, document.lines, document.body_line)
+    try:
+        item = _BUILDERS[kind](item_id, document)
+    except _ItemError as exc:
+        problems = tuple(
+            Diagnostic(relative, origin.line(p.field), p.message) for p in exc.problems
+        )
+        return ItemFile(key, None, origin, problems, broken=True)
+    return ItemFile(key, item, origin, (), broken=False)
+
+
 def load_content(project: Project) -> LoadedContent:
     diagnostics: list[Diagnostic] = []
     origins: dict[str, Origin] = {}
     files: dict[str, str] = {}
+    first_file: dict[str, str] = {}
     broken: set[str] = set()
     items: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS.values()}
     for kind, path in _content_files(project):
         relative = path.relative_to(project.root).as_posix()
-        item_id = path.name[: -len(".md")]
-        key = item_key(kind, item_id)
+        key = item_key(kind, path.name.removesuffix(".md"))
         files[relative] = key
-        if not ID_PATTERN.match(item_id):
-            diagnostics.append(Diagnostic(relative, 1, _bad_id_message(path.name)))
+        if key in first_file:
+            diagnostics.append(duplicate_id(key, relative, first_file[key]))
             continue
-        if key in origins:
-            diagnostics.append(_duplicate(kind, item_id, relative, origins[key].path))
-            continue
-        document = _read(path, relative, diagnostics)
-        if document is None:
+        first_file[key] = relative
+        loaded = read_item(project, kind, path)
+        diagnostics.extend(loaded.diagnostics)
+        if loaded.origin is not None:
+            origins[key] = loaded.origin
+        if loaded.broken:
             broken.add(key)
-            continue
-        origin = Origin(relative, document.lines, document.body_line)
-        origins[key] = origin
-        try:
-            items[kind][item_id] = _BUILDERS[kind](item_id, document)
-        except _ItemError as exc:
-            diagnostics.extend(
-                Diagnostic(relative, origin.line(p.field), p.message) for p in exc.problems
-            )
-            broken.add(key)
+        if loaded.item is not None:
+            items[kind][loaded.item.id] = loaded.item
     briefing = Briefing(
         events=dict(sorted(items["event"].items())),
         actors=dict(sorted(items["actor"].items())),
@@ -148,10 +179,16 @@ def _bad_id_message(name: str) -> str:
     )
 
 
-def _duplicate(kind: str, item_id: str, path: str, first: str) -> Diagnostic:
+def duplicate_id(key: str, path: str, first: str) -> Diagnostic:
+    """The report for a second file (`path`) defining the item `key` that `first` defines."""
+    kind, item_id = key.split(":", 1)
     return Diagnostic(
         path, 1, f"duplicate {kind} id `{item_id}`: {first} has the same file name; rename one"
     )
+
+
+def _duplicate(kind: str, item_id: str, path: str, first: str) -> Diagnostic:
+    return duplicate_id(item_key(kind, item_id), path, first)
 
 
 def _read(path: Path, relative: str, diagnostics: list[Diagnostic]) -> Document | None:

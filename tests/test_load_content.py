@@ -8,7 +8,7 @@ import pytest
 from project_factory import make_project
 
 from generator.config import Project
-from generator.load_content import load_content, load_site
+from generator.load_content import load_content, load_site, read_item
 from generator.model import Kind, PartialDate, Precision, Status
 
 
@@ -174,3 +174,14 @@ def test_base_url_from_the_command_line_overrides_the_config(tmp_path: Path) -> 
     assert load_site(Project(tmp_path)).config.base_url == "https://a.example/"
     site = load_site(Project(tmp_path), "https://b.example/x/")
     assert site.config.base_url == "https://b.example/x/"
+
+
+def test_read_item_reads_one_file_as_load_content_would(tmp_path: Path) -> None:
+    project = Project(make_project(tmp_path, {"content/events/bad.md": "---\ntitle: B\n---\n"}))
+    good = read_item(project, "event", tmp_path / "content/events/second-call.md")
+    assert good.key == "event:second-call" and good.item is not None and not good.broken
+    bad = read_item(project, "event", tmp_path / "content/events/bad.md")
+    assert bad.item is None and bad.broken
+    assert [str(d) for d in bad.diagnostics] == [
+        "content/events/bad.md:1: missing required field `date`: add `date: YYYY-MM-DD`"
+    ]
