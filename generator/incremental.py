@@ -152,6 +152,8 @@ class Outcome:
     full: bool = False
     rendered: int = 0
     """Pages rendered, whether or not their bytes changed."""
+    partial: bool = False
+    """More steps of the same change follow (this one wrote the changed items' own pages)."""
 
     @property
     def failed(self) -> bool:
@@ -164,7 +166,7 @@ class Outcome:
         if self.failed:
             count = len(errors(list(self.diagnostics)))
             return f"{what} failed ({self.trigger}): {count} error(s), last good site kept, {took}"
-        done = "built" if self.full else "rebuilt"
+        done = "built" if self.full else "rebuilt own pages" if self.partial else "rebuilt"
         files = f"{len(self.written)} file(s) written, {self.rendered} page(s) rendered"
         return f"{done} ({self.trigger}): {files}, {took}"
 
@@ -509,7 +511,9 @@ class Site:
         if not outputs:
             return None
         written = self._write_changed(outputs)
-        return Outcome(trigger, written, seconds=_since(started), rendered=len(outputs))
+        return Outcome(
+            trigger, written, seconds=_since(started), rendered=len(outputs), partial=True
+        )
 
     def _dependents(
         self,

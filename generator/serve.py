@@ -375,6 +375,9 @@ class _Handler(BaseHTTPRequestHandler):
     server: SiteServer
     protocol_version = "HTTP/1.1"
     timeout = SOCKET_TIMEOUT_SECONDS
+    disable_nagle_algorithm = True
+    """Headers and body go out in two writes; Nagle plus delayed ACKs would hold the second
+    back about 40 ms."""
     server_version = "briefing"
     sys_version = ""
 

@@ -265,12 +265,22 @@ def watch_and_build(
 
 
 def watch_changes(
-    site: Site, publish: Callable[[Outcome], None], ingest: Ingest | None = None
+    site: Site,
+    publish: Callable[[Outcome], None],
+    ingest: Ingest | None = None,
+    head_start: float = 0.0,
 ) -> None:
-    """Watch the site's project and apply every batch of changes, until interrupted."""
+    """Watch the site's project and apply every batch of changes, until interrupted.
+
+    After a partial step (the changed items' own pages), wait `head_start`
+    seconds before the rest, so browsers reloading those pages are not slowed by
+    the CPU-bound rest of the rebuild.
+    """
     debouncer = Debouncer()
     with ProjectWatcher(site.project, debouncer) as watcher:
         while (batch := debouncer.next_batch()) is not None:
             watcher.watch_new_folders()
             for outcome in site.apply(classify(batch, site.theme_name), ingest):
                 publish(outcome)
+                if outcome.partial and outcome.written:
+                    time.sleep(head_start)

@@ -18,6 +18,10 @@ from ..serve import LiveState, SiteServer, page_url
 from ..watch import report, watch_changes
 from . import ingest
 
+HEAD_START = 0.1
+"""Seconds the browser gets to reload an edited item's page before the dependent pages are
+rendered (CPU-bound, and Python threads share one interpreter lock)."""
+
 
 def run(root: Path, port: int = 8000, bind: str = "127.0.0.1") -> list[Diagnostic]:
     project = Project(root)
@@ -31,7 +35,7 @@ def run(root: Path, port: int = 8000, bind: str = "127.0.0.1") -> list[Diagnosti
             thread.start()
             report(f"serving {project.root} at {server.url} (Ctrl-C to stop)")
             _publish(live, site.full_build())
-            watch_changes(site, lambda outcome: _publish(live, outcome), _ingest(root))
+            watch_changes(site, lambda outcome: _publish(live, outcome), _ingest(root), HEAD_START)
         except KeyboardInterrupt:
             report("stopped")
         finally:
