@@ -194,3 +194,23 @@ def test_month_precision_never_shows_a_day(
     page = (tmp_path / "events/troop-buildup/index.html").read_text(encoding="utf-8")
     assert '<time datetime="2021-12">December 2021</time>' in page
     assert "1 December 2021" not in page
+
+
+def test_a_large_briefing_gets_a_linked_timeline_page_per_year(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    events = {
+        f"content/events/e{n}.md": f"---\ntitle: E{n}\ndate: {2019 + n % 3}-0{1 + n % 9}\n---\n"
+        for n in range(501)
+    }
+    make_project(tmp_path, events)
+    assert _run(capsys, "build", "--root", str(tmp_path)) == (0, [])
+    site = tmp_path / "site"
+    assert sorted(p.parent.name for p in (site / "timeline").glob("*/index.html")) == [
+        "2019",
+        "2020",
+        "2021",
+    ]
+    assert html_problems(site) == {}
+    year = (site / "timeline/2020/index.html").read_text(encoding="utf-8")
+    assert '<a rel="prev" href="../../timeline/2019/index.html">← 2019</a>' in year

@@ -152,6 +152,8 @@ def test_a_large_timeline_splits_into_one_page_per_year() -> None:
     year = pages["timeline/2001/index.html"].context
     assert isinstance(year, TimelineContext)
     assert year.year == 2001
+    assert year.previous is not None and year.previous.year == 2000
+    assert year.next is not None and year.next.year == 2002
     assert sum(len(m.events) for g in year.groups for m in g.months) == 167
 
 

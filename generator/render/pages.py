@@ -222,6 +222,9 @@ class TimelineContext:
     year: int | None
     """The year of a year page; None on /timeline/."""
     split: bool
+    previous: YearLink | None = None
+    next: YearLink | None = None
+    """On a year page: the neighbouring years."""
 
 
 @dataclass(frozen=True)
@@ -510,8 +513,10 @@ def _timeline(site: SiteInfo, index: _Index) -> list[Page]:
             deps,
         )
     ]
-    for group in groups:
-        context = TimelineContext((group,), years, (), group.year, split=True)
+    for position, group in enumerate(groups):
+        previous = years[position - 1] if position > 0 else None
+        following = years[position + 1] if position + 1 < len(years) else None
+        context = TimelineContext((group,), years, (), group.year, True, previous, following)
         year_deps = frozenset(_event_deps(by_year[group.year]))
         pages.append(Page(timeline_href(group.year), "timeline.html", context, site, year_deps))
     return pages
