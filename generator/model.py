@@ -34,7 +34,7 @@ class Precision(StrEnum):
     DAY = "day"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to the year, the month or the day.
 
@@ -67,6 +67,23 @@ class PartialDate:
         year, month, day = (int(g) if g else None for g in match.groups())
         assert year is not None
         return cls(year, month, day)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        """(year, month, day) with unknown parts as 0, so less precise dates sort first."""
+        return (self.year, self.month or 0, self.day or 0)
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self.sort_key < other.sort_key
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self.sort_key <= other.sort_key
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self.sort_key > other.sort_key
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self.sort_key >= other.sort_key
 
     @property
     def precision(self) -> Precision:

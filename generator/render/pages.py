@@ -56,13 +56,8 @@ def date_label(value: PartialDate) -> str:
     return month if value.day is None else f"{value.day} {month}"
 
 
-def date_key(value: PartialDate) -> tuple[int, int, int]:
-    """Sort key that puts a less precise date before the dates inside it."""
-    return (value.year, value.month or 0, value.day or 0)
-
-
 def event_order(event: Event) -> tuple[tuple[int, int, int], str, str]:
-    return (date_key(event.date), event.time or "", event.id)
+    return (event.date.sort_key, event.time or "", event.id)
 
 
 def event_href(event_id: str) -> str:
@@ -618,7 +613,7 @@ def _source_index(site: SiteInfo, briefing: Briefing, index: _Index) -> Page:
         briefing.sources.values(),
         key=lambda s: (
             s.outlet or "",
-            date_key(s.published) if s.published else (0, 0, 0),
+            s.published.sort_key if s.published else (0, 0, 0),
             s.title,
             s.id,
         ),
