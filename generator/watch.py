@@ -18,7 +18,7 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TextIO
@@ -28,7 +28,7 @@ from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
 
 from .config import CONFIG_NAME, Project
-from .diagnostics import Diagnostic
+from .diagnostics import BriefingError, Diagnostic
 from .incremental import ChangeSet, Ingest, Outcome, Site
 
 CONTENT_KINDS = frozenset({("events",), ("actors",), ("sources",)})
@@ -280,7 +280,24 @@ def watch_changes(
     with ProjectWatcher(site.project, debouncer) as watcher:
         while (batch := debouncer.next_batch()) is not None:
             watcher.watch_new_folders()
-            for outcome in site.apply(classify(batch, site.theme_name), ingest):
+            for outcome in _apply_safely(site, classify(batch, site.theme_name), ingest):
                 publish(outcome)
                 if outcome.partial and outcome.written:
                     time.sleep(head_start)
+
+
+def _apply_safely(site: Site, change: ChangeSet, ingest: Ingest | None) -> Iterator[Outcome]:
+    """`site.apply`, surviving files that vanish or change while being read (the whole site
+    is then rebuilt) and a failing ingest (its diagnostics are reported)."""
+    try:
+        yield from site.apply(change, ingest)
+    except BriefingError as exc:
+        yield Outcome(change.describe(), diagnostics=tuple(exc.diagnostics))
+    except OSError as exc:
+        name = Path(exc.filename).as_posix() if exc.filename else change.describe()
+        yield Outcome(change.describe(), diagnostics=(Diagnostic(name, 0, f"{exc.strerror}"),))
+        try:
+            yield site.full_build("retry after a file changed while being read")
+        except OSError as again:
+            problem = Diagnostic(change.describe(), 0, f"{again.strerror}: save again to rebuild")
+            yield Outcome(change.describe(), diagnostics=(problem,), full=True)

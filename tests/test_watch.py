@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.config import Project
-from generator.incremental import ChangeSet
-from generator.watch import Debouncer, ProjectWatcher, classify, is_editor_temp
+from generator.diagnostics import BriefingError, Diagnostic
+from generator.incremental import ChangeSet, Outcome
+from generator.watch import (
+    Debouncer,
+    ProjectWatcher,
+    _apply_safely,
+    classify,
+    is_editor_temp,
+)
 
 
 def _content(*paths: str) -> ChangeSet:
@@ -152,3 +160,42 @@ def test_watcher_follows_a_folder_created_or_replaced_later(tmp_path: Path) -> N
         watcher.watch_new_folders()
         (tmp_path / "content/events/y.md").write_text("---\ntitle: Y\n---\n")
         assert _next_change(debouncer) == _content("content/events/y.md")
+
+
+class _VanishingSite:
+    """A site whose incremental rebuild trips over a file deleted mid-read."""
+
+    def __init__(self) -> None:
+        self.full_builds = 0
+
+    def apply(self, change: ChangeSet, ingest: object) -> Iterator[Outcome]:
+        raise FileNotFoundError(2, "No such file or directory", "content/events/x.md")
+        yield Outcome("never")
+
+    def full_build(self, trigger: str) -> Outcome:
+        self.full_builds += 1
+        return Outcome(trigger, ("index.html",), full=True, rendered=1)
+
+
+def test_a_file_vanishing_mid_rebuild_is_reported_then_everything_rebuilt() -> None:
+    site = _VanishingSite()
+    change = ChangeSet(content=frozenset({"content/events/x.md"}))
+    reported, rebuilt = _apply_safely(site, change, None)  # type: ignore[arg-type]
+    assert str(reported.diagnostics[0]) == "content/events/x.md:0: No such file or directory"
+    assert reported.failed
+    assert rebuilt.full and not rebuilt.failed
+    assert site.full_builds == 1
+
+
+def test_a_failing_ingest_is_reported() -> None:
+    project_site = _VanishingSite()
+    problem = Diagnostic("seeds/x.txt", 1, "not an article")
+
+    def apply(change: ChangeSet, ingest: object) -> Iterator[Outcome]:
+        raise BriefingError([problem])
+        yield Outcome("never")
+
+    project_site.apply = apply  # type: ignore[method-assign]
+    change = ChangeSet(seeds=frozenset({"seeds/x.txt"}))
+    (outcome,) = _apply_safely(project_site, change, None)  # type: ignore[arg-type]
+    assert outcome.diagnostics == (problem,)
