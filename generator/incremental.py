@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
 from jinja2 import meta as jinja_meta
@@ -274,15 +275,25 @@ class _State:
     entries: dict[str, _Entry] = field(default_factory=dict)
     """Project-relative content path -> what was read from it."""
     paths_by_key: dict[str, set[str]] = field(default_factory=dict)
+    duplicated: set[str] = field(default_factory=set)
+    """Keys defined by more than one file."""
+    problems: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
+    """Content path -> its own diagnostics, for files that have some."""
     items: dict[str, Item] = field(default_factory=dict)
     """Item key -> item, from the entries (of several files with one id, the first wins)."""
+    events: dict[str, Event] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
-    broken: set[str] = field(default_factory=set)
+    broken: frozenset[str] = frozenset()
     order: list[tuple[_EventOrder, str]] = field(default_factory=list)
     """(event_order, id) of every event, sorted: neighbours without sorting again."""
-    checked: dict[str, tuple[Event, tuple[Diagnostic, ...]]] = field(default_factory=dict)
-    """Event id -> (the event as validated, its dangling-reference diagnostics)."""
-    checked_against: tuple[frozenset[str], ...] = ()
+    unchecked: set[str] = field(default_factory=set)
+    """Ids of events whose references must be checked again."""
+    referrers: dict[str, set[str]] = field(default_factory=dict)
+    """Actor or source key -> ids of the events that refer to it (as last checked)."""
+    dangling: dict[str, tuple[Diagnostic, ...]] = field(default_factory=dict)
+    """Event id -> its dangling-reference diagnostics, for events that have some."""
     env: ThemeEnvironment | None = None
     template_refs: dict[str, set[str]] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
@@ -374,14 +385,16 @@ class Site:
         state.paths_by_key = {}
         for path, entry in state.entries.items():
             state.paths_by_key.setdefault(entry.key, set()).add(path)
-        state.items.clear()
-        state.origins.clear()
-        state.broken.clear()
+        state.problems = {p: e.diagnostics for p, e in state.entries.items() if e.diagnostics}
+        for table in (state.items, state.events, state.actors, state.sources, state.origins):
+            table.clear()
+        state.broken = frozenset()
+        state.referrers.clear()
+        state.dangling.clear()
+        state.duplicated.clear()
         for key in state.paths_by_key:
             self._settle(key, keep_order=False)
-        state.order = sorted(
-            (event_order(item), item.id) for item in state.items.values() if isinstance(item, Event)
-        )
+        state.order = sorted((event_order(event), event.id) for event in state.events.values())
 
     def _entries(self, loaded: loader.LoadedContent) -> dict[str, _Entry]:
         """Entries of a whole load; files shadowed by a duplicate id are read on their own."""
@@ -393,30 +406,45 @@ class Site:
         return entries
 
     def _settle(self, key: str, keep_order: bool = True) -> None:
-        """Point `key` at the first of its files (shallowest, then by path)."""
+        """Point `key` at the first of its files (shallowest, then by path), and note what
+        must be checked again."""
         state = self.state
-        before = state.items.pop(key, None)
-        state.origins.pop(key, None)
-        state.broken.discard(key)
+        before, was_broken = state.items.get(key), key in state.broken
+        item, origin, broken = self._first_of(key)
+        kind, item_id = key.split(":", 1)
+        _put(state.items, key, item)
+        _put(state.origins, key, origin)
+        if broken != was_broken:
+            state.broken = state.broken ^ {key}
+        if isinstance(item, Event) or kind == "event":
+            _put(state.events, item_id, item if isinstance(item, Event) else None)
+            state.unchecked.add(item_id)
+        elif (before is None) != (item is None) or broken != was_broken:
+            state.unchecked |= state.referrers.get(key, set())
+        if kind == "actor":
+            _put(state.actors, item_id, item if isinstance(item, Actor) else None)
+        if kind == "source":
+            _put(state.sources, item_id, item if isinstance(item, Source) else None)
+        if keep_order and isinstance(before, Event):
+            _remove_sorted(state.order, (event_order(before), before.id))
+        if keep_order and isinstance(item, Event):
+            bisect.insort(state.order, (event_order(item), item.id))
+
+    def _first_of(self, key: str) -> tuple[Item | None, Origin | None, bool]:
+        """(item, origin, broken) from the first readable file of `key`, as `load_content`."""
+        state = self.state
         paths = state.paths_by_key.get(key, set())
         if not paths:
             state.paths_by_key.pop(key, None)
+        if len(paths) > 1:
+            state.duplicated.add(key)
+        else:
+            state.duplicated.discard(key)
         for path in sorted(paths, key=_load_order):
             entry = state.entries[path]
-            if entry.origin is None and not entry.broken:
-                continue
-            if entry.item is not None:
-                state.items[key] = entry.item
-            if entry.broken:
-                state.broken.add(key)
-            if entry.origin is not None:
-                state.origins[key] = entry.origin
-            break
-        after = state.items.get(key)
-        if keep_order and isinstance(before, Event):
-            _remove_sorted(state.order, (event_order(before), before.id))
-        if keep_order and isinstance(after, Event):
-            bisect.insort(state.order, (event_order(after), after.id))
+            if entry.origin is not None or entry.broken:
+                return entry.item, entry.origin, entry.broken
+        return None, None, False
 
     # incremental changes
 
@@ -475,6 +503,7 @@ class Site:
             if new is not None:
                 state.entries[path] = new
                 state.paths_by_key.setdefault(new.key, set()).add(path)
+            _put(state.problems, path, new.diagnostics if new is not None else None)
             if old != new:
                 changed.update(entry.key for entry in (old, new) if entry is not None)
         for key in changed:
@@ -560,15 +589,15 @@ class Site:
             event_ids = {dep[6:] for dep in deps if dep.startswith("event:")}
         keys = {key}
         for event_id in event_ids:
-            event = state.items.get(item_key("event", event_id))
-            if isinstance(event, Event):
+            event = state.events.get(event_id)
+            if event is not None:
                 keys.add(item_key("event", event_id))
                 keys.update(_references(event))
         return _briefing_of({k: state.items[k] for k in sorted(keys) if k in state.items})
 
     def _neighbours(self, event_id: str) -> list[str]:
-        event = self.state.items.get(item_key("event", event_id))
-        if not isinstance(event, Event):
+        event = self.state.events.get(event_id)
+        if event is None:
             return []
         order = self.state.order
         at = bisect.bisect_left(order, (event_order(event), event_id))
@@ -576,57 +605,53 @@ class Site:
 
     def _with_counts(self, page: Page) -> Page:
         """`page` with the whole site's item counts (a neighbourhood plan counts only its own)."""
-        kinds = [key.split(":", 1)[0] for key in self.state.items]
+        state = self.state
         site = replace(
             page.site,
-            event_count=kinds.count("event"),
-            actor_count=kinds.count("actor"),
-            source_count=kinds.count("source"),
+            event_count=len(state.events),
+            actor_count=len(state.actors),
+            source_count=len(state.sources),
         )
         return replace(page, site=site)
 
     def _briefing(self) -> Briefing:
-        return _briefing_of(self.state.items)
+        state = self.state
+        return Briefing(
+            events=dict(sorted(state.events.items())),
+            actors=dict(sorted(state.actors.items())),
+            sources=dict(sorted(state.sources.items())),
+        )
 
     def _diagnostics(self) -> list[Diagnostic]:
         """Config, per-file, duplicate-id and dangling-reference diagnostics, sorted."""
         state = self.state
-        per_file = [d for entry in state.entries.values() for d in entry.diagnostics]
+        per_file = [d for found in state.problems.values() for d in found]
         return sorted(
             [*state.config_diagnostics, *per_file, *self._duplicates(), *self._validate()]
         )
 
     def _duplicates(self) -> list[Diagnostic]:
         found: list[Diagnostic] = []
-        for key, paths in self.state.paths_by_key.items():
-            if len(paths) < 2:
-                continue
-            first, *others = sorted(paths, key=_load_order)
+        for key in sorted(self.state.duplicated):
+            first, *others = sorted(self.state.paths_by_key[key], key=_load_order)
             kind, item_id = key.split(":", 1)
             found.extend(loader._duplicate(kind, item_id, other, first) for other in others)
         return found
 
     def _validate(self) -> list[Diagnostic]:
-        """Dangling references, re-checking only events that changed since they were checked."""
+        """Dangling references, re-checking only the events marked unchecked."""
         state = self.state
-        briefing = self._briefing()
-        against = (
-            frozenset(briefing.actors),
-            frozenset(briefing.sources),
-            frozenset(state.broken),
-        )
-        if against != state.checked_against:
-            state.checked.clear()
-            state.checked_against = against
-        found: list[Diagnostic] = []
-        for event_id, event in briefing.events.items():
-            cached = state.checked.get(event_id)
-            if cached is None or cached[0] is not event:
-                alone = replace(briefing, events={event_id: event})
-                result = tuple(validate(alone, state.origins, frozenset(state.broken)))
-                cached = state.checked[event_id] = (event, result)
-            found.extend(cached[1])
-        return found
+        for event_id in sorted(state.unchecked):
+            event = state.events.get(event_id)
+            if event is None:
+                state.dangling.pop(event_id, None)
+                continue
+            alone = Briefing(events={event_id: event}, actors=state.actors, sources=state.sources)
+            _put(state.dangling, event_id, tuple(validate(alone, state.origins, state.broken)))
+            for key in _references(event):
+                state.referrers.setdefault(key, set()).add(event_id)
+        state.unchecked.clear()
+        return [d for found in state.dangling.values() for d in found]
 
     # writing
 
@@ -681,6 +706,14 @@ def _briefing_of(items: Mapping[str, Item]) -> Briefing:
         actors={v.id: v for _, v in ordered if isinstance(v, Actor)},
         sources={v.id: v for _, v in ordered if isinstance(v, Source)},
     )
+
+
+def _put(table: dict[str, Any], key: str, value: object) -> None:
+    """Set `table[key]`, or remove it when `value` is None or empty."""
+    if value is None or value == ():
+        table.pop(key, None)
+    else:
+        table[key] = value
 
 
 def _load_order(path: str) -> tuple[int, str]:

@@ -385,3 +385,20 @@ def test_the_own_page_planned_from_its_neighbourhood_is_the_final_page(
     first, dependents = apply(site, write_item(project.root, folder, item_id, meta, "Text.\n"))
     assert first.written == (f"{own}/index.html",)
     assert f"{own}/index.html" not in dependents.written
+
+
+def test_removing_a_referenced_actor_reports_the_events_until_it_is_back(
+    site: Site, project: Project, tmp_path: Path
+) -> None:
+    actor = project.root / "content/actors/vladimir-putin.md"
+    text = actor.read_text(encoding="utf-8")
+    actor.unlink()
+    (failed,) = apply(site, "content/actors/vladimir-putin.md")
+    assert list(failed.diagnostics) == load_site(project).diagnostics
+    assert {d.path for d in failed.diagnostics} == {
+        "content/events/first-call.md",
+        "content/events/talks.md",
+    }
+    actor.write_text(text, encoding="utf-8")
+    assert not apply(site, "content/actors/vladimir-putin.md")[-1].failed
+    assert_same_as_full_build(site, tmp_path)
