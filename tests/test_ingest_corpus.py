@@ -75,9 +75,6 @@ EXAMPLES_FLOOR = Floor(
     max_traps={"published_trap_hits": 0, "not_actor_hits": 0},
 )
 
-# Stories the current ingest cannot yet take over the floor; empty this as it improves.
-NOT_YET_GENERAL: set[str] = set()
-
 
 def _load_scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("ingest_corpus_score", CORPUS / "score.py")
@@ -107,19 +104,6 @@ def _occurs(fragment: str, text: str) -> bool:
 
 def _floor(story: str) -> Floor:
     return EXAMPLES_FLOOR if story == EXAMPLES else HIDDEN_STYLE_FLOOR
-
-
-def _story_params() -> list[Any]:
-    return [
-        pytest.param(
-            story,
-            marks=[pytest.mark.xfail(reason="ingest not yet general enough", strict=False)]
-            if story in NOT_YET_GENERAL
-            else [],
-            id=story,
-        )
-        for story in STORIES
-    ]
 
 
 def test_corpus_has_the_examples_and_four_hidden_style_stories() -> None:
@@ -272,7 +256,7 @@ def _shortfalls(figures: dict[str, Any], floor: Floor) -> list[str]:
     return low + traps
 
 
-@pytest.mark.parametrize("story", _story_params())
+@pytest.mark.parametrize("story", STORIES)
 def test_ingest_reaches_the_floor(story: str, tmp_path: Path) -> None:
     content = _ingest(story, tmp_path)
     result = SCORER.score(_gold(story), content)
