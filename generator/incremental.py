@@ -155,6 +155,8 @@ class Outcome:
     """Pages rendered, whether or not their bytes changed."""
     partial: bool = False
     """More steps of the same change follow (this one wrote the changed items' own pages)."""
+    deferred: bool = False
+    """Newer changes were waiting: some dependent pages are left for the next batch."""
 
     @property
     def failed(self) -> bool:
@@ -169,7 +171,8 @@ class Outcome:
             return f"{what} failed ({self.trigger}): {count} error(s), last good site kept, {took}"
         done = "built" if self.full else "rebuilt own pages" if self.partial else "rebuilt"
         files = f"{len(self.written)} file(s) written, {self.rendered} page(s) rendered"
-        return f"{done} ({self.trigger}): {files}, {took}"
+        later = " (the rest after the next change)" if self.deferred else ""
+        return f"{done} ({self.trigger}): {files}{later}, {took}"
 
 
 # -- content files -------------------------------------------------------------------------
@@ -262,6 +265,15 @@ def _references(event: Event) -> Iterator[str]:
 
 OWN_PAGES_FIRST_LIMIT = 20
 """Changing more items than this at once skips the own-pages-first step."""
+RENDER_CHUNK = 200
+"""Dependent pages rendered between two looks at whether newer changes wait."""
+
+Busy = Callable[[], bool]
+
+
+def never_busy() -> bool:
+    return False
+
 
 _EventOrder = tuple[tuple[int, int, int], str, str]
 
@@ -303,6 +315,10 @@ class _State:
     statics: dict[str, bytes] = field(default_factory=dict)
     pending_keys: set[str] = field(default_factory=set)
     pending_templates: set[str] = field(default_factory=set)
+    pending_paths: set[str] = field(default_factory=set)
+    """Pages found to need rendering that a busier moment left for the next batch."""
+    deferred: bool = False
+    """Dependent pages were left for the next batch, even one that changes nothing."""
     needs_full: bool = True
 
 
@@ -353,6 +369,8 @@ class Site:
         state.pages = {page.path: page for page in pages}
         state.pending_keys.clear()
         state.pending_templates.clear()
+        state.pending_paths.clear()
+        state.deferred = False
         state.needs_full = False
         return Outcome(
             trigger,
@@ -448,12 +466,18 @@ class Site:
 
     # incremental changes
 
-    def apply(self, change: ChangeSet, ingest: Ingest | None = None) -> Iterator[Outcome]:
-        """Apply one classified batch; yield an Outcome per step (own pages, then dependents)."""
+    def apply(
+        self, change: ChangeSet, ingest: Ingest | None = None, busy: Busy = never_busy
+    ) -> Iterator[Outcome]:
+        """Apply one classified batch; yield an Outcome per step (own pages, then dependents).
+
+        `busy()` says whether newer changes are waiting: the dependent pages are then
+        left for the next batch (before planning) or finished there (while rendering).
+        """
         if change.seeds and ingest is not None:
             yield self._ingest(change.seeds, ingest)
         rest = replace(change, seeds=frozenset())
-        if rest.empty:
+        if rest.empty and not self.state.deferred:
             return
         trigger = rest.describe()
         if self.state.needs_full or rest.config or rest.theme_rescan or rest.content_rescan:
@@ -471,14 +495,19 @@ class Site:
         if errors(list(problems)):
             yield Outcome(trigger, statics, problems, _since(started))
             return
-        if not self.state.pending_keys and not self.state.pending_templates:
+        state = self.state
+        if not state.pending_keys and not state.pending_templates and not state.pending_paths:
             yield Outcome(trigger, statics, problems, _since(started))
             return
-        if keys and keys == self.state.pending_keys and len(keys) <= OWN_PAGES_FIRST_LIMIT:
+        if keys and len(keys) <= OWN_PAGES_FIRST_LIMIT:
             first = self._own_pages(keys, trigger, started)
             if first is not None:
                 yield first
-        yield self._dependents(trigger, started, statics, problems)
+        if busy():
+            state.deferred = True
+            yield Outcome(trigger, statics, problems, _since(started), deferred=True)
+            return
+        yield self._dependents(trigger, started, statics, problems, busy)
 
     def _ingest(self, seeds: Set[str], ingest: Ingest) -> Outcome:
         started = time.perf_counter()
@@ -550,29 +579,47 @@ class Site:
         started: float,
         statics: tuple[str, ...],
         problems: tuple[Diagnostic, ...],
+        busy: Busy,
     ) -> Outcome:
-        """Every page showing a changed item or using a changed template; removed pages."""
+        """Every page showing a changed item or using a changed template; removed pages.
+
+        Pages are rendered and written in chunks; when `busy()` after a chunk, the rest is
+        left in `pending_paths` for the next batch.
+        """
         state = self.state
         pages = plan_pages(state.config, self._briefing())
         new = {page.path: page for page in pages}
         old = state.pages
         targets = _targets(old, new, state.pending_keys, state.pending_templates)
-        try:
-            outputs = {path: render_page(self._env(), new[path]) for path in sorted(targets)}
-        except BriefingError as exc:
-            return Outcome(trigger, statics, (*problems, *exc.diagnostics), _since(started))
+        queue = sorted((targets | state.pending_paths) & set(new))
         gone = sorted(set(old) - set(new))
-        written = self._write_changed(outputs)
-        self._remove(gone)
         state.pages = new
         state.pending_keys.clear()
         state.pending_templates.clear()
+        state.pending_paths = set(queue)
+        self._remove(gone)
+        written: list[str] = []
+        rendered = 0
+        for start in range(0, len(queue), RENDER_CHUNK):
+            chunk = queue[start : start + RENDER_CHUNK]
+            try:
+                outputs = {path: render_page(self._env(), new[path]) for path in chunk}
+            except BriefingError as exc:
+                diagnostics = (*problems, *exc.diagnostics)
+                return Outcome(trigger, (*statics, *written, *gone), diagnostics, _since(started))
+            written.extend(self._write_changed(outputs))
+            state.pending_paths.difference_update(chunk)
+            rendered += len(chunk)
+            if state.pending_paths and busy():
+                break
+        state.deferred = bool(state.pending_paths)
         return Outcome(
             trigger,
             (*statics, *written, *gone),
             problems,
             _since(started),
-            rendered=len(outputs),
+            rendered=rendered,
+            deferred=bool(state.pending_paths),
         )
 
     # shared pieces

@@ -29,7 +29,7 @@ from watchdog.observers.api import ObservedWatch
 
 from .config import CONFIG_NAME, Project
 from .diagnostics import BriefingError, Diagnostic
-from .incremental import ChangeSet, Ingest, Outcome, Site
+from .incremental import Busy, ChangeSet, Ingest, Outcome, Site, never_busy
 
 CONTENT_KINDS = frozenset({("events",), ("actors",), ("sources",)})
 """content/ folders holding items (as path-part tuples)."""
@@ -146,6 +146,11 @@ class Debouncer:
             self._pending |= fresh
             self._last = now
             self._condition.notify_all()
+
+    def waiting(self) -> bool:
+        """True when paths arrived that no batch has taken yet."""
+        with self._condition:
+            return bool(self._pending)
 
     def close(self) -> None:
         with self._condition:
@@ -280,17 +285,20 @@ def watch_changes(
     with ProjectWatcher(site.project, debouncer) as watcher:
         while (batch := debouncer.next_batch()) is not None:
             watcher.watch_new_folders()
-            for outcome in _apply_safely(site, classify(batch, site.theme_name), ingest):
+            change = classify(batch, site.theme_name)
+            for outcome in _apply_safely(site, change, ingest, debouncer.waiting):
                 publish(outcome)
                 if outcome.partial and outcome.written:
                     time.sleep(head_start)
 
 
-def _apply_safely(site: Site, change: ChangeSet, ingest: Ingest | None) -> Iterator[Outcome]:
+def _apply_safely(
+    site: Site, change: ChangeSet, ingest: Ingest | None, busy: Busy = never_busy
+) -> Iterator[Outcome]:
     """`site.apply`, surviving files that vanish or change while being read (the whole site
     is then rebuilt) and a failing ingest (its diagnostics are reported)."""
     try:
-        yield from site.apply(change, ingest)
+        yield from site.apply(change, ingest, busy)
     except BriefingError as exc:
         yield Outcome(change.describe(), diagnostics=tuple(exc.diagnostics))
     except OSError as exc:

@@ -402,3 +402,34 @@ def test_removing_a_referenced_actor_reports_the_events_until_it_is_back(
     actor.write_text(text, encoding="utf-8")
     assert not apply(site, "content/actors/vladimir-putin.md")[-1].failed
     assert_same_as_full_build(site, tmp_path)
+
+
+def test_dependents_wait_while_newer_changes_are_pending(
+    site: Site, project: Project, tmp_path: Path
+) -> None:
+    meta = {**EVENTS["talks"], "title": "Talks in Geneva"}
+    changed = write_item(project.root, "events", "talks", meta)
+    own, deferred = site.apply(classify([changed], site.theme_name), busy=lambda: True)
+    assert own.written == ("events/talks/index.html",)
+    assert deferred.deferred and deferred.written == ()
+    assert b"Talks in Geneva" not in (site.out / "timeline/index.html").read_bytes()
+    (done,) = site.apply(classify(["content/events/.talks.md.swp"], site.theme_name))
+    assert not done.deferred
+    assert "timeline/index.html" in done.written
+    assert_same_as_full_build(site, tmp_path)
+
+
+def test_a_long_rerender_stops_between_chunks_when_changes_wait(
+    site: Site, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("generator.incremental.RENDER_CHUNK", 2)
+    project.config_path.write_text("title: Test briefing\n")
+    write_item(project.root, "events", "new", {"title": "New", "date": "2022"})
+    answers = iter([False, True])
+    outcomes = list(
+        site.apply(classify(["content/events/new.md"], site.theme_name), busy=lambda: next(answers))
+    )
+    assert outcomes[-1].deferred and outcomes[-1].rendered == 2
+    (rest,) = site.apply(classify([], site.theme_name))
+    assert not rest.deferred
+    assert_same_as_full_build(site, tmp_path)

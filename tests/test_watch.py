@@ -168,7 +168,7 @@ class _VanishingSite:
     def __init__(self) -> None:
         self.full_builds = 0
 
-    def apply(self, change: ChangeSet, ingest: object) -> Iterator[Outcome]:
+    def apply(self, change: ChangeSet, ingest: object, busy: object) -> Iterator[Outcome]:
         raise FileNotFoundError(2, "No such file or directory", "content/events/x.md")
         yield Outcome("never")
 
@@ -191,7 +191,7 @@ def test_a_failing_ingest_is_reported() -> None:
     project_site = _VanishingSite()
     problem = Diagnostic("seeds/x.txt", 1, "not an article")
 
-    def apply(change: ChangeSet, ingest: object) -> Iterator[Outcome]:
+    def apply(change: ChangeSet, ingest: object, busy: object) -> Iterator[Outcome]:
         raise BriefingError([problem])
         yield Outcome("never")
 
