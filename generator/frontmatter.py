@@ -14,12 +14,18 @@ input cannot surprise anyone:
 - dates and times stay the strings the author wrote, so a date keeps its
   precision;
 - nesting is bounded, and so is the size of the front matter.
+
+Most front matter is parsed by libyaml (PyYAML's C extension) and the node tree
+checked in Python against the rules above; anything the fast path does not
+accept as plainly fine (an anchor, a tag, odd characters, deep nesting, any
+error) is parsed again by the careful pure-Python loader, which gives the
+exact diagnostic. So the result never depends on which path was taken.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,6 +141,106 @@ for _name, _pattern, _first in _IMPLICIT_SCALARS:
     _Loader.add_implicit_resolver(f"{_TAG}{_name}", re.compile(_pattern, re.X), _first)
 
 
+def _libyaml_composer() -> Any:
+    """libyaml's parser and composer with our scalar rules, when PyYAML was built with it."""
+    try:
+        from yaml._yaml import CParser
+    except ImportError:
+        return None
+
+    class Composer(CParser, yaml.resolver.BaseResolver):
+        yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            yaml.resolver.BaseResolver.__init__(self)
+
+    return Composer
+
+
+_CComposer = _libyaml_composer()
+_FAST_INDICATOR_LIMIT = 1_000
+"""Above this many `[{:-?` characters, nesting could be deep enough to exhaust the C stack
+of libyaml's recursive composer: such front matter takes the pure-Python path."""
+_FAST_UNSAFE = re.compile(
+    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|\r(?!\n)"
+)
+"""Characters the fast path leaves to the careful one: controls, odd line breaks, a BOM."""
+
+
+class _UnusualError(Exception):
+    """The fast path met something it leaves to the careful one."""
+
+
+def _scalar_constructors() -> dict[str, Callable[[yaml.ScalarNode], Any]]:
+    safe = yaml.constructor.SafeConstructor()
+    return {
+        f"{_TAG}str": lambda node: node.value,
+        f"{_TAG}timestamp": lambda node: node.value,
+        f"{_TAG}int": safe.construct_yaml_int,
+        f"{_TAG}float": safe.construct_yaml_float,
+        f"{_TAG}bool": safe.construct_yaml_bool,
+        f"{_TAG}null": safe.construct_yaml_null,
+    }
+
+
+_SCALARS = _scalar_constructors()
+
+
+def _plain_value(node: yaml.Node, depth: int, seen: set[int]) -> Any:
+    """A composed node as plain data, or _UnusualError when the careful loader must decide.
+
+    `seen` holds every node met so far: libyaml composes an alias as the anchored
+    node itself, so meeting a node twice means an alias.
+    """
+    if depth >= MAX_DEPTH - 1 or id(node) in seen:
+        raise _UnusualError
+    seen.add(id(node))
+    if isinstance(node, yaml.ScalarNode):
+        construct = _SCALARS.get(node.tag)
+        if construct is None:
+            raise _UnusualError
+        return construct(node)
+    if isinstance(node, yaml.SequenceNode) and node.tag == f"{_TAG}seq":
+        return [_plain_value(item, depth + 1, seen) for item in node.value]
+    if isinstance(node, yaml.MappingNode) and node.tag == f"{_TAG}map":
+        return _plain_mapping(node, depth, seen)
+    raise _UnusualError
+
+
+def _plain_mapping(node: yaml.MappingNode, depth: int, seen: set[int]) -> dict[str, Any]:
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or id(key_node) in seen:
+            raise _UnusualError
+        seen.add(id(key_node))
+        key = str(key_node.value)
+        if key in mapping:
+            raise _UnusualError
+        mapping[key] = _plain_value(value_node, depth + 1, seen)
+    return mapping
+
+
+def _fast_mapping(raw: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """(mapping, key lines) by libyaml; None when the careful loader must decide."""
+    if _CComposer is None or _FAST_UNSAFE.search(raw):
+        return None
+    if sum(raw.count(char) for char in "[{:-?") > _FAST_INDICATOR_LIMIT:
+        return None
+    parser = _CComposer(raw)
+    try:
+        node = parser.get_single_node()
+        if not isinstance(node, yaml.MappingNode) or node.tag != f"{_TAG}map":
+            return None
+        meta = _plain_mapping(node, 0, set())
+    except (yaml.YAMLError, ValueError, OverflowError, _UnusualError):
+        return None
+    finally:
+        parser.dispose()
+    lines = {str(key.value): first_line + _line(raw, key.start_mark.index) for key, _ in node.value}
+    return meta, lines
+
+
 def split(text: str) -> tuple[str | None, str, int]:
     """Return (front matter text or None, body, 1-based line of the front matter start).
 
@@ -203,6 +309,9 @@ def parse_mapping(
                 "move long text into the body",
             )
         )
+    fast = _fast_mapping(raw, first_line)
+    if fast is not None:
+        return fast
     try:
         loader = _Loader(raw)
         try:
