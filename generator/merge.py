@@ -14,8 +14,9 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from .extract import ArticleFacts
 from .extract.actors import NOT_ACTORS, ORG_CUES, Evidence, Mention, demonym_places
@@ -203,6 +204,8 @@ def _link_short_org_names(groups: dict[str, _Group], union: _Union) -> None:
             continue
         if group.evidence[Evidence.ACRONYM] or group.evidence[Evidence.DEFINED]:
             continue
+        if group.evidence[Evidence.PLACE]:
+            continue
         cue_word = group.evidence[Evidence.CUE] > 0
         found = by_word.get(f"last:{key}" if cue_word else f"first:{key}", set())
         if len(found) == 1 and not _personish(group):
@@ -384,6 +387,14 @@ class _Clause:
     """From a photo caption: it may support an event, never found one."""
 
 
+_DATE_WORDS = re.compile(
+    r"(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|today|tonight|tomorrow|yesterday|morning|afternoon|evening|night|"
+    r"week|weekend|month|year|earlier|later|last|next)(?:'s|’s)?$"
+)
+
+
 def _stem(word: str) -> str:
     """A crude stem, enough to meet 'vote', 'voted', 'voters' and 'meeting', 'meet'."""
     for suffix in ("ings", "ing", "ers", "er", "ed", "es", "s", "e"):
@@ -398,7 +409,11 @@ def _terms(text: str, actors: tuple[str, ...], places: frozenset[str]) -> frozen
     stems = {
         _stem(w.lower())
         for w in words
-        if w.lower() not in _STOP and len(w) > 2 and not place_name(w) and not demonym_country(w)
+        if w.lower() not in _STOP
+        and len(w) > 2
+        and not _DATE_WORDS.match(w)
+        and not place_name(w)
+        and not demonym_country(w)
     }
     return frozenset(stems | {f"@{a}" for a in actors if a not in places})
 
@@ -442,9 +457,46 @@ class _Cluster:
         self.members.append(clause)
         self.terms.update(clause.terms)
 
-    def shared(self, clause: _Clause) -> tuple[int, int]:
-        common = [t for t in clause.terms if t in self.terms]
-        return len(common), sum(1 for t in common if t.startswith("@"))
+
+@dataclass
+class _Block:
+    """The clusters of one date (or month, or year), with a term index to find candidates.
+
+    Only clusters that share a term with a clause are ever compared with it, so
+    the work grows with the matches, not with the number of clusters.
+    """
+
+    clusters: list[_Cluster] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    numbers: dict[int, int] = field(default_factory=dict)
+    """id(cluster) -> its position in `clusters`."""
+
+    def add(self, cluster: _Cluster) -> None:
+        self.numbers[id(cluster)] = len(self.clusters)
+        self.clusters.append(cluster)
+
+    def index(self, cluster: _Cluster, clause: _Clause) -> None:
+        number = self.numbers[id(cluster)]
+        for term in clause.terms:
+            posting = self.postings[term]
+            if not posting or posting[-1] != number:
+                posting.append(number)
+
+    def shared(self, clause: _Clause) -> dict[int, tuple[int, int]]:
+        """Cluster number -> (terms shared, actor terms shared), for clusters sharing any."""
+        counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for term in clause.terms:
+            posting = self.postings.get(term, ())
+            if len(posting) > COMMON_TERM:
+                continue
+            for number in posting:
+                counts[number][0] += 1
+                counts[number][1] += term.startswith("@")
+        return {n: (c[0], c[1]) for n, c in counts.items()}
+
+
+COMMON_TERM = 400
+"""A term shared by more clusters than this in one block tells them apart no better than none."""
 
 
 def _precision_rank(date: PartialDate) -> int:
@@ -456,31 +508,38 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
     ordered = sorted(
         clauses, key=lambda c: (_precision_rank(c.date), c.caption, str(c.date), c.source)
     )
-    by_date: dict[str, list[_Cluster]] = defaultdict(list)
-    by_month: dict[str, list[_Cluster]] = defaultdict(list)
-    by_year: dict[int, list[_Cluster]] = defaultdict(list)
+    blocks: dict[str, _Block] = defaultdict(_Block)
+    where: dict[int, list[str]] = {}
     for clause in ordered:
-        same_day = by_date[str(clause.date)]
-        target = _best(same_day, clause, need=2, actor_needed=len(same_day) > 1)
+        day_key = str(clause.date)
+        same_day = blocks[day_key]
+        alone = len(same_day.clusters) <= 1
+        target = _best(same_day, clause, 1 if alone else 2, not alone, lambda c: True)
         if target is None and clause.date.precision.value != "day":
-            candidates = [
-                c for c in _wider(clause.date, by_month, by_year) if _same_side(c, clause)
-            ]
-            target = _best(candidates, clause, need=4, actor_needed=True)
+            wider = blocks[_wider_key(clause.date)]
+            target = _best(wider, clause, 4, True, partial(_same_side, clause=clause))
         if target is None and clause.caption:
             continue
         if target is None:
             target = _Cluster(clause.date)
-            by_date[str(clause.date)].append(target)
+            keys = [day_key, f"year:{clause.date.year}"]
             if clause.date.month is not None:
-                by_month[f"{clause.date.year}-{clause.date.month}"].append(target)
-            by_year[clause.date.year].append(target)
+                keys.append(f"month:{clause.date.year}-{clause.date.month}")
+            for key in keys:
+                blocks[key].add(target)
+            where[id(target)] = keys
         target.add(clause)
-    clusters = [c for clusters in by_date.values() for c in clusters]
-    return [c for c in clusters if not _vague_preview(c, clusters)]
+        for key in where[id(target)]:
+            blocks[key].index(target, clause)
+    clusters = [c for key, b in blocks.items() if ":" not in key for c in b.clusters]
+    precise_months = {(c.date.year, c.date.month) for c in clusters if c.date.day is not None}
+    precise_years = {c.date.year for c in clusters if c.date.day is not None}
+    return [c for c in clusters if not _vague_preview(c, precise_months, precise_years)]
 
 
-def _vague_preview(cluster: _Cluster, clusters: list[_Cluster]) -> bool:
+def _vague_preview(
+    cluster: _Cluster, precise_months: set[tuple[int, int | None]], precise_years: set[int]
+) -> bool:
     """One article's 'next month' when that month already has precisely dated events.
 
     Such a mention previews those events; kept, it would be a vague duplicate.
@@ -489,33 +548,35 @@ def _vague_preview(cluster: _Cluster, clusters: list[_Cluster]) -> bool:
         return False
     if any(c.clause.tense is not Tense.FUTURE for c in cluster.members):
         return False
-    return any(
-        other.date.day is not None and cluster.date.contains(other.date) for other in clusters
-    )
+    if cluster.date.month is not None:
+        return (cluster.date.year, cluster.date.month) in precise_months
+    return cluster.date.year in precise_years
 
 
-def _wider(
-    date: PartialDate, by_month: dict[str, list[_Cluster]], by_year: dict[int, list[_Cluster]]
-) -> list[_Cluster]:
+def _wider_key(date: PartialDate) -> str:
     if date.month is not None:
-        return by_month[f"{date.year}-{date.month}"]
-    return by_year[date.year]
+        return f"month:{date.year}-{date.month}"
+    return f"year:{date.year}"
 
 
 def _best(
-    candidates: list[_Cluster], clause: _Clause, need: int, actor_needed: bool
+    block: _Block,
+    clause: _Clause,
+    need: int,
+    actor_needed: bool,
+    allowed: Callable[[_Cluster], bool],
 ) -> _Cluster | None:
-    """The candidate sharing most terms with `clause`, if it shares enough."""
-    best, best_score = None, 0
-    for cluster in candidates:
-        total, actors = cluster.shared(clause)
+    """The cluster sharing most terms with `clause`, if it shares enough (first one on ties)."""
+    best, best_score = None, (0, 0)
+    for number, (total, actors) in sorted(block.shared(clause).items()):
         enough = actors >= 1 or (not actor_needed) or total >= need + 1
-        if total >= need and enough and total > best_score:
-            best, best_score = cluster, total
+        cluster = block.clusters[number]
+        if total >= need and enough and (total, -number) > best_score and allowed(cluster):
+            best, best_score = cluster, (total, -number)
     return best
 
 
-def _same_side(cluster: _Cluster, clause: _Clause) -> bool:
+def _same_side(cluster: _Cluster, *, clause: _Clause) -> bool:
     if clause.anchor is None or cluster.date.day is None or cluster.date.month is None:
         return True
     when = dt.date(cluster.date.year, cluster.date.month, cluster.date.day)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from .fsutil import atomic_write
 from .model import Actor, Briefing, Event, Source
 
 GENERATED = "generated"
+WRITERS = 8
+"""Threads writing files: each write waits on fsync, which these waits overlap."""
 _GENERATED_BLOCK = re.compile(r"^generated:.*?(?=^---[ \t]*$)", re.MULTILINE | re.DOTALL)
 _HASH = re.compile(r"\bhash:\s*['\"]?([0-9a-f]{16})\b")
 
@@ -113,24 +116,37 @@ def _source_meta(source: Source) -> dict[str, Any]:
     return meta
 
 
-def plan(briefing: Briefing) -> list[Planned]:
-    """Every file ingest would write, with its full text."""
+Item = tuple[str, dict[str, Any], str, list[str]]
+"""(path, front matter, body, seeds): one file before it is rendered."""
+
+
+def items(briefing: Briefing) -> list[Item]:
+    """Every file ingest would write, as data (cheap; rendering is the costly part)."""
     seed_of = {s.id: s.seed for s in briefing.sources.values() if s.seed}
     actor_seeds: dict[str, set[str]] = {a: set() for a in briefing.actors}
-    out = []
+    out: list[Item] = []
     for event in briefing.events.values():
         seeds = [seed_of[s] for s in event.sources if s in seed_of]
         for actor_id in event.actors:
             actor_seeds.setdefault(actor_id, set()).update(seeds)
-        text = with_provenance(_event_meta(event), event.body, seeds)
-        out.append(Planned(f"content/events/{event.id}.md", text))
+        out.append((f"content/events/{event.id}.md", _event_meta(event), event.body, seeds))
     for actor in briefing.actors.values():
-        text = with_provenance(_actor_meta(actor), actor.body, actor_seeds.get(actor.id, ()))
-        out.append(Planned(f"content/actors/{actor.id}.md", text))
+        seeds = sorted(actor_seeds.get(actor.id, ()))
+        out.append((f"content/actors/{actor.id}.md", _actor_meta(actor), actor.body, seeds))
     for source in briefing.sources.values():
-        text = with_provenance(_source_meta(source), source.body, [source.seed or ""])
-        out.append(Planned(f"content/sources/{source.id}.md", text))
+        seeds = [source.seed or ""]
+        out.append((f"content/sources/{source.id}.md", _source_meta(source), source.body, seeds))
     return out
+
+
+def render_item(item: Item) -> Planned:
+    path, meta, body, seeds = item
+    return Planned(path, with_provenance(meta, body, seeds))
+
+
+def plan(briefing: Briefing) -> list[Planned]:
+    """Every file ingest would write, with its full text."""
+    return [render_item(item) for item in items(briefing)]
 
 
 def write(root: Path, planned: list[Planned]) -> Outcome:
@@ -138,17 +154,20 @@ def write(root: Path, planned: list[Planned]) -> Outcome:
     diagnostics: list[Diagnostic] = []
     written = unchanged = kept = 0
     wanted = {p.path for p in planned}
+    to_write: list[Planned] = []
     for item in planned:
-        path = root / item.path
-        old = _read(path)
+        old = _read(root / item.path)
         if old == item.text:
             unchanged += 1
         elif old is None or is_untouched(old):
-            atomic_write(path, item.text)
-            written += 1
+            to_write.append(item)
         else:
             kept += 1
             diagnostics.append(_kept(item.path))
+    for folder in {(root / p.path).parent for p in to_write}:
+        folder.mkdir(parents=True, exist_ok=True)
+    with ThreadPoolExecutor(WRITERS) as pool:
+        written = sum(1 for _ in pool.map(lambda p: atomic_write(root / p.path, p.text), to_write))
     removed = 0
     for folder in ("events", "actors", "sources"):
         for path in sorted((root / "content" / folder).glob("*.md")):

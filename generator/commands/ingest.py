@@ -19,7 +19,7 @@ from ..extract import ArticleFacts, NoArticleError, SeedText, extract_article
 from ..merge import merge
 from ..progress import Progress
 from ..read_seeds import read_seeds, seed_files
-from ..write_content import plan, write
+from ..write_content import Item, Planned, items, render_item, write
 
 PARALLEL_FROM = 200
 """Below this many articles one process is faster than starting a pool."""
@@ -36,7 +36,7 @@ def run(root: Path, files: list[Path] | None = None) -> list[Diagnostic]:
     articles, problems = extract_all(seeds)
     diagnostics += problems
     if articles:
-        outcome = write(root, plan(merge(articles)))
+        outcome = write(root, render_all(items(merge(articles))))
         diagnostics += outcome.diagnostics
         print(
             f"ingested {len(articles)} articles: {outcome.written} files written, "
@@ -63,6 +63,15 @@ def _recorded_seeds(project: Project) -> list[Path]:
         if match and (project.root / match[1]).is_file():
             found.append(project.root / match[1])
     return found
+
+
+def render_all(todo: list[Item]) -> list[Planned]:
+    """Render every file's text, on all cores when there are many."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(todo) < PARALLEL_FROM or workers == 1:
+        return [render_item(item) for item in todo]
+    with ProcessPoolExecutor(workers) as pool:
+        return list(pool.map(render_item, todo, chunksize=128))
 
 
 def _extract(seed: SeedText) -> ArticleFacts | Diagnostic:

@@ -39,7 +39,9 @@ ORG_CUES = _words(
     service services bank fund alliance league association institute university college
     corporation company inc. ltd. group forces army navy police network authority board
     bureau federation community coalition movement front foundation kremlin pentagon
-    cabinet government secretariat tribunal
+    cabinet government secretariat tribunal holdings logistics securities
+    airlines airways motors technologies systems industries insurance freight shipping
+    pharmaceuticals laboratories
     """
 )
 _CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la"})

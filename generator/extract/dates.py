@@ -205,7 +205,7 @@ def _valid(kind: Kind, values: dict[str, int]) -> bool:
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|'ll|set to|scheduled|slated|expected|plans? to|planning to|"
     r"due to|to be held|to hold|to meet|to speak|upcoming|ahead of|going to|is to|are to|"
-    r"next|coming|would take place)\b",
+    r"next|coming|would take place|until)\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -238,7 +238,7 @@ def _nearest_year(month: int, day: int | None, anchor: dt.date, tense: Tense) ->
         when = dt.date(year, month, min(day or 15, last))
         days = (when - anchor).days
         wrong_side = (days < -31 and tense is Tense.FUTURE) or (days > 31 and tense is Tense.PAST)
-        return abs(days) + (120 if wrong_side else 0)
+        return abs(days) + (60 if wrong_side else 0)
 
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
 
@@ -267,7 +267,10 @@ def resolve(
         return Resolved(_day(when), f"'{expr.text}' after {previous}")
     if anchor is None:
         return None
-    return _relative(expr, anchor, tense)
+    try:
+        return _relative(expr, anchor, tense)
+    except ValueError:
+        return None  # 'Feb. 29' in a year without one
 
 
 def _day(when: dt.date) -> PartialDate:

@@ -22,7 +22,7 @@ _SPECULATION = re.compile(r"\b(?:could|might|may)\b|\bif\b.*\bwould\b")
 
 _WINDOW_FUTURE = re.compile(
     r"\b(?:will|shall|set to|scheduled|slated|expected|upcoming|ahead of|next|coming|to hold|"
-    r"would be|would take)\b",
+    r"would be|would take|until|by)\b",
     re.I,
 )
 _WINDOW_PAST = re.compile(

@@ -129,6 +129,7 @@ def _speaker(paragraph: str, found: list[re.Match[str]]) -> tuple[str, bool] | N
 
 
 def _tidy(who: str) -> str:
+    who = re.sub(r"^according to [^,]*,\s*", "", who.strip(), flags=re.IGNORECASE)
     who = re.split(r",|\s+(?:in a|on a|at a|to|who|in)\s", who)[0]
     who = re.sub(r"^(?:and|but|as|while)\s+", "", who.strip(" ,:"), flags=re.IGNORECASE)
     return who.strip()
