@@ -164,8 +164,8 @@ def write(root: Path, planned: list[Planned]) -> Outcome:
         else:
             kept += 1
             diagnostics.append(_kept(item.path))
-    for folder in {(root / p.path).parent for p in to_write}:
-        folder.mkdir(parents=True, exist_ok=True)
+    for parent in {(root / p.path).parent for p in to_write}:
+        parent.mkdir(parents=True, exist_ok=True)
     with ThreadPoolExecutor(WRITERS) as pool:
         written = sum(1 for _ in pool.map(lambda p: atomic_write(root / p.path, p.text), to_write))
     removed = 0
