@@ -628,7 +628,12 @@ _LEADING = re.compile(
 
 
 def _title(clause: _Clause) -> str:
-    text = clause.clause.text.replace(clause.clause.expr.text, " ")
+    expr = re.escape(clause.clause.expr.text)
+    text = re.sub(
+        rf"(?:\b(?:on|in|at|by|for|from|of|until)\s+)?{expr}(?:\s+(?:morning|afternoon|evening|night))?",
+        " ",
+        clause.clause.text,
+    )
     text = re.sub(r"\b(?:on|in|at|by|from|of|for)\s*(?=[,.;]|$|\s{2})", " ", text)
     text = re.sub(r"\s+", " ", text).strip(" ,;:—-")
     for _ in range(3):

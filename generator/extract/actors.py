@@ -288,12 +288,6 @@ def _person(name: list[str], surface: str, role: str, before: str, after: str) -
 _APPOSITIVE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?P<role>[a-z][^,.;:“”\"]{2,80}?)\s*(?=,|\.|;|$|\s(?:said|says|told)\b)"
 )
-_ROLE_BEFORE = re.compile(
-    r"(?P<role>(?:[A-Za-z][\w.’'-]*\s+){0,3}?(?:"
-    + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
-    + r"))\s*,?\s*$",
-    re.IGNORECASE,
-)
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\)")
 
 
@@ -305,10 +299,10 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
     if appositive and any(_is_title(w) for w in appositive["role"].split()):
         evidence.add(Evidence.ROLE)
         role = appositive["role"].strip()
-    role_before = _ROLE_BEFORE.search(before[-60:]) if before else None
-    if role_before and not before.rstrip().endswith((".", ";")):
+    role_before = _role_before(before)
+    if role_before:
         evidence.add(Evidence.ROLE)
-        role = role or _clean_role(role_before["role"])
+        role = role or role_before
     if _speech_follows(after):
         evidence.add(Evidence.SPEECH)
     if any(_is_cue(w) for w in words):
@@ -328,6 +322,14 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
     return Mention(
         name=name, surface=name, evidence=frozenset(evidence), role=role, acronym=acronym
     )
+
+
+def _role_before(before: str) -> str | None:
+    """'... national security adviser' right before a name: the role it gives."""
+    words = before[-80:].split()
+    if not words or not _is_title(words[-1].rstrip(",")):
+        return None
+    return _clean_role(" ".join(words[-6:]).rstrip(","))
 
 
 def _clean_role(role: str) -> str:

@@ -39,21 +39,26 @@ _DATELINE = re.compile(
 )
 _CLOSING = re.compile(r"[.!?:;…\"”’)\]]$")
 
-_CHROME = re.compile(
+# Furniture: a line that opens with one of these, or contains one of the second set anywhere.
+_CHROME_START = re.compile(
+    r"(?:loading\W*$|oops\b|subscribe\b|follow\b|categor(?:y|ies)\b|tags?\b|go deeper\b|"
+    r"advertisement\b|read (?:more|next)\b|related\b|share\b|-*\s*updated\b|"
+    r"last (?:modified|updated)\b|editor'?s note|editor’s note|"
+    r"(?:published|posted|first published)\b|\d+\s+comments?\b|click here|watch\b|"
+    r"listen\b|skip to|menu$|home$|sign in|log in|"
+    r"(?:facebook|twitter|x|email|print|whatsapp|linkedin|reddit)$|sponsored|"
+    r"most (?:read|popular|viewed)|trending|(?:more|also) (?:from|on|in)\b|recommended|"
+    r"\(?reporting by\b|\(?(?:additional )?reporting\b|\(?editing by\b|"
+    r"(?:image|photo|file photo|picture|credit|photograph|video)s?\s*:|top stories|"
+    r"support (?:our|us)|download the app|by\s+[A-Z]|accept\b|reject\b|more options|"
+    r"manage (?:cookies|choices|preferences)|(?:—|-)*\s*with reports from|explore more|"
+    r"reuse this|save article)",
+    re.IGNORECASE,
+)
+_CHROME_ANYWHERE = re.compile(
     r"terms of (?:use|service)|privacy (?:policy|notice)|your privacy|\bcookies?\b|"
-    r"^loading\W*$|^oops\b|"
-    r"something went wrong|please try again|^subscribe\b|\bsign up\b|\bnewsletters?\b|"
-    r"back issues|^follow\b|^categor(?:y|ies)\b|^tags?\b|^go deeper\b|^advertisement\b|"
-    r"^read (?:more|next)\b|^related\b|^share\b|^-*\s*updated\b|^last (?:modified|updated)\b|"
-    r"^editor'?s note|^editor’s note|^(?:published|posted|first published)\b|^\d+\s+comments?\b|"
-    r"all rights reserved|©|\bcopyright\b|^click here|^watch\b|^listen\b|^skip to|^menu$|"
-    r"^home$|^sign in|^log in|^(?:facebook|twitter|x|email|print|whatsapp|linkedin|reddit)$|"
-    r"^sponsored|^most (?:read|popular|viewed)|^trending|^(?:more|also) (?:from|on|in)\b|"
-    r"you may also like|^recommended|^\(?reporting by\b|^\(?(?:additional )?reporting\b|"
-    r"^\(?editing by\b|^(?:image|photo|file photo|picture|credit|photograph|video)s?\s*:|"
-    r"^top stories|^support (?:our|us)|^download the app|^by\s+[A-Z]|^accept\b|^reject\b|"
-    r"^more options|learn more|^manage (?:cookies|choices|preferences)|\bmin read\b|"
-    r"^(?:—|-)*\s*with reports from|^explore more|^reuse this|^save article",
+    r"something went wrong|please try again|\bsign up\b|\bnewsletters?\b|back issues|"
+    r"all rights reserved|©|\bcopyright\b|you may also like|learn more|\bmin read\b",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -117,7 +122,7 @@ _NAV = re.compile(r"\S\s+[|>›»]\s+\S|\S {2,}\S.* {2,}\S")
 
 
 def _role(text: str, raw: str = "") -> Role:
-    if _CHROME.search(text) or _BIO.match(text):
+    if _CHROME_START.match(text) or _CHROME_ANYWHERE.search(text) or _BIO.match(text):
         return Role.CHROME
     if _NAV.search(raw or text) and not _CLOSING.search(text):
         return Role.CHROME
