@@ -163,9 +163,10 @@ _FAST_INDICATOR_LIMIT = 1_000
 """Above this many `[{:-?` characters, nesting could be deep enough to exhaust the C stack
 of libyaml's recursive composer: such front matter takes the pure-Python path."""
 _FAST_UNSAFE = re.compile(
-    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|\r(?!\n)"
+    "[^\x0a\x0d\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|\r(?!\n)"
 )
-"""Characters the fast path leaves to the careful one: controls, odd line breaks, a BOM."""
+"""Characters the fast path leaves to the careful one: controls, tabs (libyaml accepts more
+of them), odd line breaks, a byte order mark."""
 
 
 class _UnusualError(Exception):

@@ -28,6 +28,7 @@ _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _CITATION = re.compile(rf"\[(@{_ID}(?:[ \t]*;[ \t]*@{_ID})*)\](?!\()")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
+_MARK = "\x00"
 
 
 @dataclass(frozen=True)
@@ -84,22 +85,30 @@ def _citation_lines(state: StateCore) -> None:
                 child.meta["line"] = block.map[0] + child.meta["offset"]
 
 
-def _render_citation(
+def _citation_marker(
     renderer: RendererHTML,
     tokens: Sequence[Token],
     idx: int,
     options: OptionsDict,
     env: dict[str, Any],
 ) -> str:
-    numbers: dict[str, int] = env["numbers"]
-    titles: Mapping[str, str] = env["titles"]
+    """A citation as a marker (`\x00id-one id-two\x00`), resolved once the sources are known.
+
+    Markdown-it replaces NUL in its input, so the marker cannot come from a body.
+    """
+    return f"{_MARK}{' '.join(tokens[idx].meta['ids'])}{_MARK}"
+
+
+def _citation_html(
+    ids: Sequence[str], numbers: dict[str, int], prefix: str, titles: Mapping[str, str]
+) -> str:
     links = []
-    for source_id in tokens[idx].meta["ids"]:
+    for source_id in ids:
         if source_id not in titles:
             links.append(f'<span class="cite-missing">?{escape(source_id)}</span>')
             continue
         number = numbers.setdefault(source_id, len(numbers) + 1)
-        href = f"{env['prefix']}sources/{source_id}/index.html"
+        href = f"{prefix}sources/{source_id}/index.html"
         links.append(f'<a href="{escape(href)}" title="{escape(titles[source_id])}">{number}</a>')
     return f'<sup class="cite">[{", ".join(links)}]</sup>'
 
@@ -114,37 +123,60 @@ def _make_parser() -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     md.inline.ruler.before("link", "citation", _citation_rule)
     md.core.ruler.push("citation_lines", _citation_lines)
-    md.add_render_rule("citation", _render_citation)
+    md.add_render_rule("citation", _citation_marker)
     return md
 
 
 _MD = _make_parser()
-_PARSE_CACHE_SIZE = 65_536
+_PREPARED_CACHE_SIZE = 65_536
 
 
-@functools.lru_cache(maxsize=_PARSE_CACHE_SIZE)
-def _parse(text: str) -> tuple[Token, ...]:
-    """Tokens of a body, parsed once: `check` finds citations in them, `build` renders them."""
-    return tuple(_MD.parse(text))
+@dataclass(frozen=True)
+class PreparedBody:
+    """A body parsed and rendered once, its citations left as markers (see `resolve`)."""
+
+    html: str
+    citations: tuple[tuple[str, int], ...]
+    """Every `[@id]` cited, with its 0-based line in the body, in order of appearance."""
+
+
+def prepare_markdown(text: str) -> PreparedBody:
+    """Parse and render a body on its own: what does not depend on the rest of the briefing."""
+    tokens = _MD.parse(text)
+    found = tuple(
+        (source_id, child.meta["line"])
+        for block in tokens
+        for child in block.children or ()
+        if child.type == "citation"
+        for source_id in child.meta["ids"]
+    )
+    return PreparedBody(_MD.renderer.render(tokens, _MD.options, {}), found)
+
+
+_prepared = functools.lru_cache(maxsize=_PREPARED_CACHE_SIZE)(prepare_markdown)
+"""`check` finds citations in a body, `build` renders it: the body is parsed once."""
 
 
 def citations(text: str) -> list[tuple[str, int]]:
     """Every `[@id]` cited in a Markdown body, with its 0-based line in the body."""
-    found: list[tuple[str, int]] = []
-    for block in _parse(text):
-        for child in block.children or ():
-            if child.type == "citation":
-                found.extend((source_id, child.meta["line"]) for source_id in child.meta["ids"])
-    return found
+    return list(_prepared(text).citations)
 
 
-def render_markdown(text: str, prefix: str, titles: Mapping[str, str]) -> RenderedBody:
-    """Render a body; citations link to `{prefix}sources/<id>/index.html`.
+def resolve(prepared: PreparedBody, prefix: str, titles: Mapping[str, str]) -> RenderedBody:
+    """The body's HTML with its citations as links to `{prefix}sources/<id>/index.html`.
 
     `titles` maps every known source id to its title (shown as the link's
     tooltip); a citation of an unknown id renders as a visible `?id` marker.
+    Numbers follow the first citation of each known source.
     """
-    env: dict[str, Any] = {"numbers": {}, "titles": titles, "prefix": prefix}
-    html = _MD.renderer.render(list(_parse(text)), _MD.options, env)
-    references = tuple(Reference(n, source_id) for source_id, n in env["numbers"].items())
-    return RenderedBody(html=html, references=references)
+    numbers: dict[str, int] = {}
+    parts = prepared.html.split(_MARK)
+    for index in range(1, len(parts), 2):
+        parts[index] = _citation_html(parts[index].split(" "), numbers, prefix, titles)
+    references = tuple(Reference(n, source_id) for source_id, n in numbers.items())
+    return RenderedBody(html="".join(parts), references=references)
+
+
+def render_markdown(text: str, prefix: str, titles: Mapping[str, str]) -> RenderedBody:
+    """Render a body; citations link to `{prefix}sources/<id>/index.html` (see `resolve`)."""
+    return resolve(_prepared(text), prefix, titles)
