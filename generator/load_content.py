@@ -9,7 +9,8 @@ allowed; the file name without `.md` is the id). A broken file is reported as
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,7 +29,9 @@ from .model import (
     Source,
     Status,
 )
+from .render.markdown import PreparedBody, prepare_markdown
 from .validate import Origin, Origins, item_key, validate
+from .workers import map_chunks
 
 KINDS = {"events": "event", "actors": "actor", "sources": "source"}
 """content/ subfolder -> item kind."""
@@ -64,6 +67,8 @@ class LoadedContent:
     broken: frozenset[str]
     """Keys of items whose file was reported and skipped."""
     diagnostics: list[Diagnostic]
+    bodies: Mapping[str, PreparedBody] = field(default_factory=dict)
+    """Item key -> its Markdown body, parsed while loading (events and actors)."""
 
 
 @dataclass(frozen=True)
@@ -81,16 +86,19 @@ class LoadedSite:
         return self.content.briefing
 
 
-def load_site(project: Project, base_url: str | None = None) -> LoadedSite:
-    """Config + content + cross-checks. `base_url` (from --base-url) overrides the config's."""
+def load_site(project: Project, base_url: str | None = None, jobs: int | None = 1) -> LoadedSite:
+    """Config + content + cross-checks. `base_url` (from --base-url) overrides the config's.
+
+    `jobs` processes read the content (None: one per CPU); see `load_content`.
+    """
     config, config_diagnostics = load_config(project)
     if base_url is not None:
         config = replace(config, base_url=base_url)
-    content = load_content(project)
+    content = load_content(project, jobs)
     diagnostics = [
         *config_diagnostics,
         *content.diagnostics,
-        *validate(content.briefing, content.origins, content.broken),
+        *validate(content.briefing, content.origins, content.broken, content.bodies),
     ]
     return LoadedSite(project, config, content, sorted(diagnostics))
 
@@ -133,35 +141,68 @@ def read_item(project: Project, kind: str, path: Path) -> ItemFile:
     return ItemFile(key, item, origin, (), broken=False)
 
 
-def load_content(project: Project) -> LoadedContent:
+def _read_with_body(
+    project: Project, kind: str, path: Path
+) -> tuple[ItemFile, PreparedBody | None]:
+    """One content file, and its Markdown body parsed when it is an event's or an actor's."""
+    loaded = read_item(project, kind, path)
+    item = loaded.item
+    markdown = isinstance(item, Event | Actor)
+    return loaded, prepare_markdown(item.body) if markdown and item is not None else None
+
+
+def _read_files(
+    project: Project, files: list[tuple[str, Path]]
+) -> list[tuple[ItemFile, PreparedBody | None]]:
+    return [_read_with_body(project, kind, path) for kind, path in files]
+
+
+def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
+    """Every content file, read by `jobs` processes (None: one per CPU; few files: one).
+
+    The result does not depend on `jobs`.
+    """
     diagnostics: list[Diagnostic] = []
     origins: dict[str, Origin] = {}
     files: dict[str, str] = {}
     first_file: dict[str, str] = {}
     broken: set[str] = set()
+    bodies: dict[str, PreparedBody] = {}
     items: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS.values()}
+    steps: list[Diagnostic | None] = []
+    """In file order: a duplicate's report, or None for the next file read."""
+    to_read: list[tuple[str, Path]] = []
     for kind, path in _content_files(project):
         relative = path.relative_to(project.root).as_posix()
         key = item_key(kind, path.name.removesuffix(".md"))
         files[relative] = key
         if key in first_file:
-            diagnostics.append(duplicate_id(key, relative, first_file[key]))
+            steps.append(duplicate_id(key, relative, first_file[key]))
             continue
         first_file[key] = relative
-        loaded = read_item(project, kind, path)
+        steps.append(None)
+        to_read.append((kind, path))
+    read = iter(map_chunks(partial(_read_files, project), to_read, jobs))
+    for step in steps:
+        if step is not None:
+            diagnostics.append(step)
+            continue
+        loaded, body = next(read)
         diagnostics.extend(loaded.diagnostics)
         if loaded.origin is not None:
-            origins[key] = loaded.origin
+            origins[loaded.key] = loaded.origin
         if loaded.broken:
-            broken.add(key)
+            broken.add(loaded.key)
         if loaded.item is not None:
-            items[kind][loaded.item.id] = loaded.item
+            items[loaded.key.split(":", 1)[0]][loaded.item.id] = loaded.item
+        if body is not None:
+            bodies[loaded.key] = body
     briefing = Briefing(
         events=dict(sorted(items["event"].items())),
         actors=dict(sorted(items["actor"].items())),
         sources=dict(sorted(items["source"].items())),
     )
-    return LoadedContent(briefing, origins, files, frozenset(broken), diagnostics)
+    return LoadedContent(briefing, origins, files, frozenset(broken), diagnostics, bodies)
 
 
 def _content_files(project: Project) -> Iterator[tuple[str, Path]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
 from .model import Briefing, Event
-from .render.markdown import citations
+from .render.markdown import PreparedBody, citations
 
 
 def item_key(kind: str, item_id: str) -> str:
@@ -38,20 +38,33 @@ Origins = Mapping[str, Origin]
 
 
 def validate(
-    briefing: Briefing, origins: Origins, broken: frozenset[str] = frozenset()
+    briefing: Briefing,
+    origins: Origins,
+    broken: frozenset[str] = frozenset(),
+    bodies: Mapping[str, PreparedBody] | None = None,
 ) -> list[Diagnostic]:
-    """Report every dangling actor or source id. `broken` items were reported already."""
+    """Report every dangling actor or source id. `broken` items were reported already.
+
+    `bodies` (item key -> parsed body) saves parsing the bodies again.
+    """
     diagnostics: list[Diagnostic] = []
     for event in briefing.events.values():
-        origin = origins.get(item_key("event", event.id), Origin(f"content/events/{event.id}.md"))
-        diagnostics.extend(_dangling(event, origin, briefing, broken))
+        key = item_key("event", event.id)
+        origin = origins.get(key, Origin(f"content/events/{event.id}.md"))
+        body = bodies.get(key) if bodies else None
+        cited = list(body.citations) if body is not None else citations(event.body)
+        diagnostics.extend(_dangling(event, origin, briefing, broken, cited))
     return diagnostics
 
 
 def _dangling(
-    event: Event, origin: Origin, briefing: Briefing, broken: frozenset[str]
+    event: Event,
+    origin: Origin,
+    briefing: Briefing,
+    broken: frozenset[str],
+    cited: list[tuple[str, int]],
 ) -> Iterator[Diagnostic]:
-    for kind, ref, where, line in _references(event, origin):
+    for kind, ref, where, line in _references(event, origin, cited):
         known = briefing.actors if kind == "actor" else briefing.sources
         if ref in known or item_key(kind, ref) in broken:
             continue
@@ -64,7 +77,9 @@ def _dangling(
         )
 
 
-def _references(event: Event, origin: Origin) -> Iterator[tuple[str, str, str, int]]:
+def _references(
+    event: Event, origin: Origin, cited: list[tuple[str, int]]
+) -> Iterator[tuple[str, str, str, int]]:
     """(kind, id, where it was written, line) for every id the event refers to."""
     for actor in event.actors:
         yield "actor", actor, "`actors`", origin.line("actors")
@@ -77,5 +92,5 @@ def _references(event: Event, origin: Origin) -> Iterator[tuple[str, str, str, i
         for reading in readings:
             for source in reading.sources:
                 yield "source", source, "`disputed`", origin.line("disputed")
-    for cited, line in citations(event.body):
-        yield "source", cited, f"citation [@{cited}]", origin.body_line + line
+    for source, line in cited:
+        yield "source", source, f"citation [@{source}]", origin.body_line + line

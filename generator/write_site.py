@@ -114,9 +114,15 @@ def check_out_dir(project: Project, out_dir: Path) -> list[Diagnostic]:
     ]
 
 
-def build_site(project: Project, out_dir: Path, base_url: str | None = None) -> list[Diagnostic]:
-    """The whole build: load, check, plan, render, write. On any error nothing is written."""
-    loaded = load_site(project, base_url)
+def build_site(
+    project: Project, out_dir: Path, base_url: str | None = None, jobs: int | None = None
+) -> list[Diagnostic]:
+    """The whole build: load, check, plan, render, write. On any error nothing is written.
+
+    `jobs` worker processes share the work (None: one per CPU); the output does not
+    depend on it.
+    """
+    loaded = load_site(project, base_url, jobs)
     diagnostics = [
         *loaded.diagnostics,
         *check_theme(project, loaded.config),
@@ -125,7 +131,7 @@ def build_site(project: Project, out_dir: Path, base_url: str | None = None) -> 
     if errors(diagnostics):
         return diagnostics
     env = make_environment(project, loaded.config)
-    pages = plan_pages(loaded.config, loaded.briefing)
+    pages = plan_pages(loaded.config, loaded.briefing, loaded.content.bodies)
     progress = Progress("rendering", len(pages))
     try:
         outputs = render_site(env, pages, progress)

@@ -22,7 +22,7 @@ from itertools import groupby
 from ..config import Config
 from ..model import Actor, Briefing, Event, Kind, PartialDate, Quote, Source, Status
 from .feeds import AtomFeed, Calendar, CalendarEvent, FeedEntry, Sitemap
-from .markdown import RenderedBody, render_markdown
+from .markdown import PreparedBody, RenderedBody, render_markdown, resolve
 
 TIMELINE_SPLIT = 500
 """Above this many events, /timeline/ becomes an index of years, one page per year."""
@@ -326,6 +326,8 @@ class _Index:
     """Events in date order."""
     items: Mapping[str, EventItem]
     bodies: Mapping[str, RenderedBody]
+    actor_bodies: Mapping[str, str]
+    """Actor id -> the HTML of its body."""
     referenced: Mapping[str, tuple[str, ...]]
     """Event id -> known source ids it refers to (citations, `sources`, quotes, disputes)."""
     by_actor: Mapping[str, tuple[Event, ...]]
@@ -335,10 +337,15 @@ class _Index:
     sources: Mapping[str, SourceLink]
 
 
-def plan_pages(config: Config, briefing: Briefing) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def plan_pages(
+    config: Config, briefing: Briefing, bodies: Mapping[str, PreparedBody] | None = None
+) -> list[Page]:
+    """Every page of the site, in a stable order.
+
+    `bodies` (item key -> parsed Markdown body, as loading gives them) saves parsing again.
+    """
     site = _site_info(config, briefing)
-    index = _build_index(briefing)
+    index = _build_index(briefing, bodies or {})
     pages = [
         _home(site, index),
         *_timeline(site, index),
@@ -413,12 +420,26 @@ def _referenced(event: Event, body: RenderedBody, known: Mapping[str, object]) -
     return tuple(source_id for source_id in dict.fromkeys(ids) if source_id in known)
 
 
-def _build_index(briefing: Briefing) -> _Index:
+def _body_html(
+    key: str, text: str, prepared: Mapping[str, PreparedBody], titles: Mapping[str, str]
+) -> RenderedBody:
+    """A body's HTML for a page two folders deep, from its parsed form when there is one."""
+    body = prepared.get(key)
+    if body is None:
+        return render_markdown(text, "../../", titles)
+    return resolve(body, "../../", titles)
+
+
+def _build_index(briefing: Briefing, prepared: Mapping[str, PreparedBody]) -> _Index:
     actors = {a.id: _actor_link(a) for a in briefing.actors.values()}
     sources = {s.id: _source_link(s) for s in briefing.sources.values()}
     titles = {s.id: s.title for s in briefing.sources.values()}
     ordered = tuple(sorted(briefing.events.values(), key=event_order))
-    bodies = {e.id: render_markdown(e.body, "../../", titles) for e in ordered}
+    bodies = {e.id: _body_html(f"event:{e.id}", e.body, prepared, titles) for e in ordered}
+    actor_bodies = {
+        a.id: _body_html(f"actor:{a.id}", a.body, prepared, {}).html
+        for a in briefing.actors.values()
+    }
     referenced = {e.id: _referenced(e, bodies[e.id], sources) for e in ordered}
     by_actor: dict[str, list[Event]] = defaultdict(list)
     by_source: dict[str, list[Event]] = defaultdict(list)
@@ -435,6 +456,7 @@ def _build_index(briefing: Briefing) -> _Index:
         ordered=ordered,
         items={e.id: _event_item(e, actors, len(referenced[e.id])) for e in ordered},
         bodies=bodies,
+        actor_bodies=actor_bodies,
         referenced=referenced,
         by_actor={k: tuple(v) for k, v in by_actor.items()},
         by_source={k: tuple(v) for k, v in by_source.items()},
@@ -594,7 +616,7 @@ def _actor_page(site: SiteInfo, actor: Actor, index: _Index) -> Page:
         actor=index.actors[actor.id],
         aliases=actor.aliases,
         roles=actor.roles,
-        body_html=render_markdown(actor.body, "../../", {}).html,
+        body_html=index.actor_bodies[actor.id],
         events=tuple(index.items[e.id] for e in events),
         quotes=tuple(_quote_item(q, e, index) for e, q in spoken),
         extra=actor.extra,
