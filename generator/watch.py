@@ -261,7 +261,6 @@ def watch_and_build(
     `ingest` reads changed seed files into content/ (the ingest command's stages).
     """
     site = Site(project, out, base_url)
-    report(site.full_build().summary())
     try:
         watch_changes(site, lambda outcome: report(outcome.summary()), ingest)
     except KeyboardInterrupt:
@@ -275,7 +274,9 @@ def watch_changes(
     ingest: Ingest | None = None,
     head_start: float = 0.0,
 ) -> None:
-    """Watch the site's project and apply every batch of changes, until interrupted.
+    """Build the whole site, then apply every batch of changes, until interrupted.
+
+    The watcher starts before the first build, so nothing saved meanwhile is missed.
 
     After a partial step (the changed items' own pages), wait `head_start`
     seconds before the rest, so browsers reloading those pages are not slowed by
@@ -283,6 +284,7 @@ def watch_changes(
     """
     debouncer = Debouncer()
     with ProjectWatcher(site.project, debouncer) as watcher:
+        publish(site.full_build())
         while (batch := debouncer.next_batch()) is not None:
             watcher.watch_new_folders()
             change = classify(batch, site.theme_name)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from project_factory import make_project
 
 from generator.config import Project
 from generator.diagnostics import BriefingError, Diagnostic
@@ -199,3 +203,30 @@ def test_a_failing_ingest_is_reported() -> None:
     change = ChangeSet(seeds=frozenset({"seeds/x.txt"}))
     (outcome,) = _apply_safely(project_site, change, None)  # type: ignore[arg-type]
     assert outcome.diagnostics == (problem,)
+
+
+@pytest.mark.timeout(60)
+def test_build_watch_rebuilds_on_change_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    out = tmp_path / "out"
+    command = [sys.executable, "-u", "-m", "generator", "build", "--root", str(root)]
+    process = subprocess.Popen(
+        [*command, "--out", str(out), "--watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    try:
+        assert process.stdout.readline().startswith("built (start): ")
+        event = root / "content/events/second-call.md"
+        event.write_text(event.read_text().replace("Second call", "Second phone call"))
+        assert process.stdout.readline().startswith("rebuilt own pages (content/events/")
+        assert process.stdout.readline().startswith("rebuilt (content/events/second-call.md)")
+        assert b"Second phone call" in (out / "timeline/index.html").read_bytes()
+        assert b"__briefing" not in (out / "events/second-call/index.html").read_bytes()
+    finally:
+        process.send_signal(signal.SIGINT)
+        code = process.wait(timeout=20)
+        process.stdout.close()
+    assert code == 0

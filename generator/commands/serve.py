@@ -34,7 +34,6 @@ def run(root: Path, port: int = 8000, bind: str = "127.0.0.1") -> list[Diagnosti
             site = Site(project, out)
             thread.start()
             report(f"serving {project.root} at {server.url} (Ctrl-C to stop)")
-            _publish(live, site.full_build())
             watch_changes(site, lambda outcome: _publish(live, outcome), _ingest(root), HEAD_START)
         except KeyboardInterrupt:
             report("stopped")
