@@ -646,6 +646,15 @@ def _title(clause: _Clause) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _summary(clause: _Clause) -> str:
+    """The sentence, or only this event's clause when the sentence dates several things."""
+    dated = clause.clause
+    if dated.text.strip(" .") == dated.sentence.strip(" ."):
+        return dated.sentence
+    text = dated.text.strip(" ,;.")
+    return text[:1].upper() + text[1:] + "."
+
+
 def _centroid(cluster: _Cluster) -> _Clause:
     def score(clause: _Clause) -> tuple[float, str, str]:
         overlap = sum(cluster.terms[t] for t in clause.terms)
@@ -720,7 +729,7 @@ def build_events(
             status=_status(cluster.date, newest, cluster.members),
             time=time.most_common(1)[0][0][0] if time else None,
             timezone=time.most_common(1)[0][0][1] if time else None,
-            summary=centre.clause.sentence,
+            summary=_summary(centre),
             actors=tuple(sorted({a for m in members for a in m.actors})),
             sources=tuple(sorted({m.source for m in members})),
             date_note="; ".join(notes[:3]),

@@ -59,6 +59,20 @@ def extract_metadata(units: list[Unit]) -> Metadata:
     )
 
 
+_SEPARATOR = re.compile(r"\s[·|•]\s")
+
+
+def _segments(text: str) -> list[str]:
+    """'Brief · Saturday 26 October 2024 · by Ines Duarte' -> its three parts."""
+    return [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
+
+
+def _meta_line(text: str) -> bool:
+    """A line of separated parts, one of them a date: outlet, date and byline together."""
+    parts = _segments(text)
+    return len(parts) >= 2 and any(_is_date_line(p) for p in parts)
+
+
 def _is_date_line(text: str) -> bool:
     dates = [d.text for d in find_dates(text)] + [m[0] for m in _NUMERIC.finditer(text)]
     if not dates:
@@ -138,7 +152,8 @@ def _published(units: list[Unit], title_index: int | None) -> tuple[PartialDate 
         if unit.role in (Role.BODY, Role.CAPTION):
             continue
         stated = bool(_PUBLISHED.match(unit.text))
-        if not stated and (_BANNER.search(unit.text) or not _is_date_line(unit.text)):
+        dated = _is_date_line(unit.text) or _meta_line(unit.text)
+        if not stated and (_BANNER.search(unit.text) or not dated):
             continue
         if not stated and title_index is not None and index > title_index + 8:
             continue
@@ -159,6 +174,15 @@ def _outlet(units: list[Unit], title_index: int | None) -> str | None:
         logo = doubled_phrase(unit.text)
         if logo and unit.role is Role.HEADING:
             return logo
+    for unit in units[: (title_index or 0) + 3]:
+        parts = _segments(unit.text)
+        if (
+            _meta_line(unit.text)
+            and 1 <= len(parts[0].split()) <= 4
+            and not _is_date_line(parts[0])
+            and not _BYLINE.match(parts[0])
+        ):
+            return _strip_the(parts[0])
     for unit in top[:-1] if title_index is not None else []:
         words = unit.text.split()
         short = 1 <= len(words) <= 4 and not _is_date_line(unit.text)
@@ -207,6 +231,11 @@ def _author(units: list[Unit], title_index: int | None) -> str | None:
 
 def _stated_author(units: list[Unit]) -> str | None:
     for unit in units:
+        if _meta_line(unit.text):
+            for part in _segments(unit.text):
+                byline = _BYLINE.match(part[:1].upper() + part[1:])
+                if byline:
+                    return _first_name_list(byline["names"])
         if unit.role is Role.BODY:
             continue
         byline = _BYLINE.match(unit.text)

@@ -17,7 +17,7 @@ _QUOTE = re.compile(r"[\"“](?P<text>[^\"“”]{3,}?)(?:[\"”]|$)")
 _SPEECH = (
     r"(?:said|says|told|added|continued|wrote|stated|noted|argued|insisted|warned|explained|"
     r"read|reads|declared|urged|tweeted|replied|responded|announced|indicated|confirmed|"
-    r"suggested|described)"
+    r"suggested|described|calling|called|saying)"
 )
 _PHRASE = r"(?:[^\"“”.;]|\.(?!\s|$))"
 _AFTER = re.compile(
@@ -27,7 +27,7 @@ _AFTER = re.compile(
 _BEFORE = re.compile(
     rf"(?P<who>[A-Z]{_PHRASE}{{0,90}}?|\b(?:he|she|they|it))\s+(?:also\s+)?{_SPEECH}\b"
     rf"{_PHRASE}{{0,80}}?[,:]?\s*$"
-    rf"|according to (?P<who2>{_PHRASE}{{1,80}}?)[,:]?\s*$",
+    rf"|according to (?P<who2>{_PHRASE}{{1,80}}?)(?:,[^\"“”.;]{{0,60}})?[,:]?\s*$",
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "the statement", "the readout", "the release"})
 _UNNAMED = re.compile(r"^(?:a|an|one|the|another|two|three|some|several)\b", re.IGNORECASE)
@@ -128,8 +128,14 @@ def _speaker(paragraph: str, found: list[re.Match[str]]) -> tuple[str, bool] | N
     return None
 
 
+_APPOSED_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$")
+
+
 def _tidy(who: str) -> str:
     who = re.sub(r"^according to [^,]*,\s*", "", who.strip(), flags=re.IGNORECASE)
+    parts = [p.strip() for p in who.split(",")]
+    if len(parts) >= 2 and _APPOSED_NAME.match(parts[1]):
+        return parts[1]  # "Italy's prime minister, Giulia Martinelli, who ..."
     who = re.split(r",|\s+(?:in a|on a|at a|to|who|in)\s", who)[0]
     who = re.sub(r"^(?:and|but|as|while)\s+", "", who.strip(" ,:"), flags=re.IGNORECASE)
     return who.strip()
