@@ -83,6 +83,11 @@ def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
     return out
 
 
+def _unquoted(text: str) -> str:
+    """The text with quotations taken out: a speaker's 'will' is not the reporter's tense."""
+    return re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
+
+
 def _inside_quote(sentence: str, position: int) -> bool:
     """Is `position` between quote marks? What a speaker says is not the reporter's date."""
     before = sentence[:position]
@@ -97,8 +102,9 @@ def _boundary(sentence: str, start: int, limit: int) -> int | None:
 
 def _tense_near(clause: str, sentence: str, expr: DateExpr) -> Tense:
     """The tense of the verbs nearest the date, else of the clause ('will speak ... Thursday')."""
-    before = " ".join(sentence[: expr.start].split()[-10:])
-    after = " ".join(sentence[expr.end :].split()[:6])
+    before = " ".join(_unquoted(sentence[: expr.start]).split()[-10:])
+    after = " ".join(_unquoted(sentence[expr.end :]).split()[:6])
+    clause = _unquoted(clause)
     window = f"{before} {expr.text} {after}"
     if _WINDOW_FUTURE.search(window) or _WINDOW_FUTURE.search(clause):
         return Tense.FUTURE

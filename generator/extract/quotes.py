@@ -21,13 +21,13 @@ _SPEECH = (
 )
 _PHRASE = r"(?:[^\"“”.;]|\.(?!\s|$))"
 _AFTER = re.compile(
-    rf"^[\s,.]*{_SPEECH}\s+(?P<who2>(?:[^\"“”.;,]|\.(?!\s|$)){{1,90}})"
-    rf"|^[\s,.]*(?P<who>{_PHRASE}{{1,90}}?)\s+{_SPEECH}\b"
+    rf"^[\s,]*{_SPEECH}\s+(?P<who2>(?:[^\"“”.;,]|\.(?!\s|$)){{1,90}})"
+    rf"|^[\s,]*(?P<who>{_PHRASE}{{1,90}}?)\s+{_SPEECH}\b"
 )
 _BEFORE = re.compile(
     rf"(?P<who>[A-Z]{_PHRASE}{{0,90}}?|\b(?:he|she|they|it))\s+(?:also\s+)?{_SPEECH}\b"
     rf"{_PHRASE}{{0,80}}?[,:]?\s*$"
-    rf"|according to (?P<who2>{_PHRASE}{{1,80}}?)(?:,[^\"“”.;]{{0,60}})?[,:]?\s*$",
+    rf"|[Aa]ccording to (?P<who2>{_PHRASE}{{1,80}}?)(?:,[^\"“”.;]{{0,60}})?[,:]?\s*$",
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "the statement", "the readout", "the release"})
 _UNNAMED = re.compile(r"^(?:a|an|one|the|another|two|three|some|several)\b", re.IGNORECASE)
