@@ -35,8 +35,8 @@ from jinja2 import meta as jinja_meta
 from . import load_content as loader
 from .config import Config, Project, load_config
 from .diagnostics import BriefingError, Diagnostic, errors
-from .model import ID_PATTERN, Actor, Briefing, Event, Source
-from .render.markdown import citations
+from .model import Actor, Briefing, Event, Source
+from .render.markdown import PreparedBody, prepare_markdown
 from .render.pages import Page, actor_href, event_href, event_order, plan_pages, source_href
 from .render.theme import (
     ThemeEnvironment,
@@ -178,56 +178,29 @@ class Outcome:
 # -- content files -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Entry:
-    """One content file as read: its item (None when broken) and its own diagnostics."""
-
-    key: str
-    item: Item | None
-    origin: Origin | None
-    diagnostics: tuple[Diagnostic, ...]
-    broken: bool
-
-
-def _read_entry(project: Project, relative: str) -> _Entry | None:
+def _read_entry(project: Project, relative: str) -> loader.ItemFile | None:
     """Read one content file as `load_content` would; None when it does not exist."""
     path = project.root / relative
     key = content_key(relative)
     if key is None or not path.is_file():
         return None
-    kind, item_id = key.split(":", 1)
-    if not ID_PATTERN.match(item_id):
-        problem = Diagnostic(relative, 1, loader._bad_id_message(path.name))
-        return _Entry(key, None, None, (problem,), broken=False)
-    found: list[Diagnostic] = []
-    document = loader._read(path, relative, found)
-    if document is None:
-        return _Entry(key, None, None, tuple(found), broken=True)
-    origin = Origin(relative, document.lines, document.body_line)
-    try:
-        item = loader._BUILDERS[kind](item_id, document)
-    except loader._ItemError as exc:
-        problems = tuple(
-            Diagnostic(relative, origin.line(p.field), p.message) for p in exc.problems
-        )
-        return _Entry(key, None, origin, problems, broken=True)
-    return _Entry(key, item, origin, (), broken=False)
+    return loader.read_item(project, key.split(":", 1)[0], path)
 
 
-def _entries_from(loaded: loader.LoadedContent) -> dict[str, _Entry | None]:
+def _entries_from(loaded: loader.LoadedContent) -> dict[str, loader.ItemFile | None]:
     """Per-file entries from a whole `load_content` result; None for a file it did not read
     on its own (a duplicate id, an unreadable file, a bad file name)."""
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in loaded.diagnostics:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
-    entries: dict[str, _Entry | None] = {}
+    entries: dict[str, loader.ItemFile | None] = {}
     for path, key in loaded.files.items():
         kind, item_id = key.split(":", 1)
         origin = loaded.origins.get(key)
         if origin is None or origin.path != path:
             entries[path] = None
             continue
-        entries[path] = _Entry(
+        entries[path] = loader.ItemFile(
             key,
             _items_of(loaded.briefing, kind).get(item_id),
             origin,
@@ -235,6 +208,13 @@ def _entries_from(loaded: loader.LoadedContent) -> dict[str, _Entry | None]:
             broken=key in loaded.broken,
         )
     return entries
+
+
+def _keyed(briefing: Briefing) -> Iterator[tuple[str, Item]]:
+    """(key, item) of every item of a briefing."""
+    for kind in ("event", "actor", "source"):
+        for item in _items_of(briefing, kind).values():
+            yield item_key(kind, item.id), item
 
 
 def _items_of(briefing: Briefing, kind: str) -> Mapping[str, Item]:
@@ -246,8 +226,8 @@ def _items_of(briefing: Briefing, kind: str) -> Mapping[str, Item]:
     return by_kind[kind]
 
 
-def _references(event: Event) -> Iterator[str]:
-    """Keys of every actor and source an event's page shows."""
+def _references(event: Event, body: PreparedBody | None) -> Iterator[str]:
+    """Keys of every actor and source an event's page shows (`body`: its parsed body)."""
     yield from (item_key("actor", a) for a in event.actors)
     for quote in event.quotes:
         if quote.speaker:
@@ -258,7 +238,8 @@ def _references(event: Event) -> Iterator[str]:
     for readings in event.disputed.values():
         for reading in readings:
             yield from (item_key("source", s) for s in reading.sources)
-    yield from (item_key("source", s) for s, _ in citations(event.body))
+    cited = body.citations if body is not None else prepare_markdown(event.body).citations
+    yield from (item_key("source", s) for s, _ in cited)
 
 
 # -- the site ------------------------------------------------------------------------------
@@ -284,7 +265,7 @@ class _State:
 
     config: Config = field(default_factory=Config)
     config_diagnostics: tuple[Diagnostic, ...] = ()
-    entries: dict[str, _Entry] = field(default_factory=dict)
+    entries: dict[str, loader.ItemFile] = field(default_factory=dict)
     """Project-relative content path -> what was read from it."""
     paths_by_key: dict[str, set[str]] = field(default_factory=dict)
     duplicated: set[str] = field(default_factory=set)
@@ -297,6 +278,10 @@ class _State:
     actors: dict[str, Actor] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     origins: dict[str, Origin] = field(default_factory=dict)
+    bodies: dict[str, PreparedBody] = field(default_factory=dict)
+    """Event or actor key -> its parsed Markdown body."""
+    body_texts: dict[str, str] = field(default_factory=dict)
+    """Event or actor key -> the body text `bodies` was parsed from."""
     broken: frozenset[str] = frozenset()
     order: list[tuple[_EventOrder, str]] = field(default_factory=list)
     """(event_order, id) of every event, sorted: neighbours without sorting again."""
@@ -356,7 +341,7 @@ class Site:
         ]
         if errors(problems):
             return Outcome(trigger, diagnostics=tuple(problems), seconds=_since(started), full=True)
-        pages = plan_pages(state.config, self._briefing())
+        pages = plan_pages(state.config, self._briefing(), state.bodies)
         try:
             outputs = {page.path: render_page(self._env(), page) for page in pages}
         except BriefingError as exc:
@@ -399,7 +384,12 @@ class Site:
 
     def _load_all_content(self) -> None:
         state = self.state
-        state.entries = self._entries(loader.load_content(self.project))
+        loaded = loader.load_content(self.project, jobs=None)
+        state.entries = self._entries(loaded)
+        state.bodies = dict(loaded.bodies)
+        state.body_texts = {
+            key: item.body for key, item in _keyed(loaded.briefing) if key in state.bodies
+        }
         state.paths_by_key = {}
         for path, entry in state.entries.items():
             state.paths_by_key.setdefault(entry.key, set()).add(path)
@@ -414,7 +404,7 @@ class Site:
             self._settle(key, keep_order=False)
         state.order = sorted((event_order(event), event.id) for event in state.events.values())
 
-    def _entries(self, loaded: loader.LoadedContent) -> dict[str, _Entry]:
+    def _entries(self, loaded: loader.LoadedContent) -> dict[str, loader.ItemFile]:
         """Entries of a whole load; files shadowed by a duplicate id are read on their own."""
         entries = {}
         for path, entry in _entries_from(loaded).items():
@@ -432,6 +422,7 @@ class Site:
         kind, item_id = key.split(":", 1)
         _put(state.items, key, item)
         _put(state.origins, key, origin)
+        self._prepare_body(key, item)
         if broken != was_broken:
             state.broken = state.broken ^ {key}
         if isinstance(item, Event) or kind == "event":
@@ -447,6 +438,16 @@ class Site:
             _remove_sorted(state.order, (event_order(before), before.id))
         if keep_order and isinstance(item, Event):
             bisect.insort(state.order, (event_order(item), item.id))
+
+    def _prepare_body(self, key: str, item: Item | None) -> None:
+        """Parse an event's or actor's body, unless the same text is parsed already."""
+        state = self.state
+        if not isinstance(item, Event | Actor):
+            state.bodies.pop(key, None)
+            state.body_texts.pop(key, None)
+        elif state.body_texts.get(key) != item.body or key not in state.bodies:
+            state.bodies[key] = prepare_markdown(item.body)
+            state.body_texts[key] = item.body
 
     def _first_of(self, key: str) -> tuple[Item | None, Origin | None, bool]:
         """(item, origin, broken) from the first readable file of `key`, as `load_content`."""
@@ -558,7 +559,7 @@ class Site:
             if key not in state.items:
                 continue
             path = _HREFS[kind](item_id)
-            planned = plan_pages(state.config, self._neighbourhood(key))
+            planned = plan_pages(state.config, self._neighbourhood(key), state.bodies)
             own = next((page for page in planned if page.path == path), None)
             if own is None:
                 continue
@@ -587,7 +588,7 @@ class Site:
         left in `pending_paths` for the next batch.
         """
         state = self.state
-        pages = plan_pages(state.config, self._briefing())
+        pages = plan_pages(state.config, self._briefing(), state.bodies)
         new = {page.path: page for page in pages}
         old = state.pages
         targets = _targets(old, new, state.pending_keys, state.pending_templates)
@@ -639,7 +640,7 @@ class Site:
             event = state.events.get(event_id)
             if event is not None:
                 keys.add(item_key("event", event_id))
-                keys.update(_references(event))
+                keys.update(_references(event, state.bodies.get(item_key("event", event_id))))
         return _briefing_of({k: state.items[k] for k in sorted(keys) if k in state.items})
 
     def _neighbours(self, event_id: str) -> list[str]:
@@ -681,8 +682,7 @@ class Site:
         found: list[Diagnostic] = []
         for key in sorted(self.state.duplicated):
             first, *others = sorted(self.state.paths_by_key[key], key=_load_order)
-            kind, item_id = key.split(":", 1)
-            found.extend(loader._duplicate(kind, item_id, other, first) for other in others)
+            found.extend(loader.duplicate_id(key, other, first) for other in others)
         return found
 
     def _validate(self) -> list[Diagnostic]:
@@ -694,8 +694,10 @@ class Site:
                 state.dangling.pop(event_id, None)
                 continue
             alone = Briefing(events={event_id: event}, actors=state.actors, sources=state.sources)
-            _put(state.dangling, event_id, tuple(validate(alone, state.origins, state.broken)))
-            for key in _references(event):
+            body = state.bodies.get(item_key("event", event_id))
+            found = validate(alone, state.origins, state.broken, state.bodies)
+            _put(state.dangling, event_id, tuple(found))
+            for key in _references(event, body):
                 state.referrers.setdefault(key, set()).add(event_id)
         state.unchecked.clear()
         return [d for found in state.dangling.values() for d in found]

@@ -107,7 +107,7 @@ def test_debouncer_gives_a_burst_as_one_batch() -> None:
 
 
 def test_debouncer_waits_for_paths_added_while_it_waits() -> None:
-    debouncer = Debouncer(quiet=0.05)
+    debouncer = Debouncer(quiet=0.5)
     later = threading.Timer(0.01, debouncer.add, args=(["late"],))
     debouncer.add(["early"])
     later.start()
