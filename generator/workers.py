@@ -6,7 +6,8 @@ never depends on the number of workers. Small inputs run in this process: a
 worker costs more than it saves there. Workers start with `fork` where the
 system has it (cheap, nothing to pickle but the chunks), else with `spawn`, so
 the function and its arguments must be picklable (a module-level function or a
-`functools.partial` of one).
+`functools.partial` of one). With `fork`, `map_spans` hands the items to the
+workers without pickling them at all: they inherit the parent's memory.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
 MIN_PARALLEL_ITEMS = 200
 """Below this many items, one process does the work."""
@@ -23,6 +25,8 @@ CHUNKS_PER_WORKER = 4
 
 _Item = TypeVar("_Item")
 _Result = TypeVar("_Result")
+_shared: Sequence[Any] = ()
+"""The items of the running `map_spans`, as forked workers inherit them."""
 
 
 def available_cpus() -> int:
@@ -38,15 +42,22 @@ def worker_count(jobs: int | None, items: int) -> int:
     return 1 if items < MIN_PARALLEL_ITEMS else min(wanted, items)
 
 
-def chunks(items: Sequence[_Item], count: int) -> Iterator[list[_Item]]:
-    """`items` cut into at most `count` consecutive runs of nearly equal length."""
-    size, extra = divmod(len(items), count)
-    start = 0
+def spans(length: int, count: int) -> list[tuple[int, int]]:
+    """(start, end) of at most `count` consecutive, nearly equal runs covering `length` items."""
+    size, extra = divmod(length, count)
+    found, start = [], 0
     for index in range(count):
         end = start + size + (1 if index < extra else 0)
         if end > start:
-            yield list(items[start:end])
+            found.append((start, end))
         start = end
+    return found
+
+
+def chunks(items: Sequence[_Item], count: int) -> Iterator[list[_Item]]:
+    """`items` cut into at most `count` consecutive runs of nearly equal length."""
+    for start, end in spans(len(items), count):
+        yield list(items[start:end])
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -70,3 +81,38 @@ def map_chunks(
     parts = list(chunks(items, workers * CHUNKS_PER_WORKER))
     with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
         return [result for part in pool.map(function, parts) for result in part]
+
+
+def _run_span(function: Callable[[Sequence[Any]], Any], span: tuple[int, int]) -> Any:
+    return function(_shared[span[0] : span[1]])
+
+
+def map_spans(
+    function: Callable[[Sequence[_Item]], _Result],
+    items: Sequence[_Item],
+    jobs: int | None = None,
+) -> Iterator[_Result]:
+    """`function` applied to consecutive runs of `items`; each run's result, in order.
+
+    Results come as runs finish, so the caller can report progress or stop at
+    the first failure (the runs not yet started are then cancelled). Forked
+    workers read `items` from memory they inherit instead of a pickled copy.
+    """
+    global _shared
+    workers = worker_count(jobs, len(items))
+    if workers == 1:
+        yield function(items)
+        return
+    context = _context()
+    parts = spans(len(items), workers * CHUNKS_PER_WORKER)
+    forked = context.get_start_method() == "fork"
+    _shared = items if forked else ()
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
+        if forked:
+            yield from pool.map(partial(_run_span, function), parts)
+        else:
+            yield from pool.map(function, [items[start:end] for start, end in parts])
+    finally:
+        pool.shutdown(cancel_futures=True)
+        _shared = ()

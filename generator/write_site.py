@@ -14,15 +14,18 @@ import errno
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from .config import CONFIG_NAME, Project
-from .diagnostics import Diagnostic, errors
+from .config import CONFIG_NAME, Config, Project
+from .diagnostics import BriefingError, Diagnostic, errors
 from .load_content import load_site
 from .progress import Progress
-from .render.pages import plan_pages
-from .render.theme import check_theme, make_environment, render_site, static_files
+from .render.pages import Page, plan_pages
+from .render.theme import ThemeEnvironment, check_theme, make_environment, render_page, static_files
+from .workers import map_spans
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -30,26 +33,116 @@ _RENAME_EXCHANGE = 2
 
 def write_site(outputs: Mapping[str, bytes], out_dir: Path) -> None:
     """Make `out_dir` hold exactly `outputs` (site path -> bytes)."""
+    with staged_site(out_dir) as staging:
+        _write_all(outputs, staging)
+
+
+@contextlib.contextmanager
+def staged_site(out_dir: Path) -> Iterator[Path]:
+    """A new, empty folder beside `out_dir` to write the site into; swapped in at the end.
+
+    When the block raises, the folder is deleted and `out_dir` is left as it was.
+    """
     out_dir = out_dir.absolute()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
-        _write_all(outputs, staging)
+        yield staging
+        staging.chmod(0o755)
         _swap(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
+def _make_parent(folder: str, relative: str, made: set[str]) -> None:
+    """Create the folder `relative` is in, unless this process made it already."""
+    parent = relative.rpartition("/")[0]
+    if not parent or parent in made:
+        return
+    try:
+        os.mkdir(f"{folder}/{parent}")  # noqa: PTH102 (one system call, no Path per file)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        Path(folder, parent).mkdir(parents=True, exist_ok=True)
+    made.add(parent)
+
+
+def _write_file(folder: str, relative: str, data: bytes, made: set[str]) -> None:
+    """Write a new file below `folder` with as few system calls as possible.
+
+    `made` holds the folders known to exist already, and grows.
+    """
+    _make_parent(folder, relative, made)
+    descriptor = os.open(f"{folder}/{relative}", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    finally:
+        os.close(descriptor)
+
+
 def _write_all(outputs: Mapping[str, bytes], folder: Path) -> None:
-    made: set[Path] = set()
+    made: set[str] = set()
     for relative, data in outputs.items():
-        target = folder / relative
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(data)
-    folder.chmod(0o755)
+        _write_file(str(folder), relative, data, made)
+
+
+@dataclass(frozen=True)
+class _RenderJob:
+    """What a worker needs to render pages into the staging folder."""
+
+    project: Project
+    config: Config
+    folder: str
+    made: frozenset[str]
+    """The site's top-level folders, made before the workers start."""
+
+
+_environment: tuple[_RenderJob, ThemeEnvironment] | None = None
+"""This process's theme environment for the current job (forked workers inherit it)."""
+
+
+def _job_environment(job: _RenderJob) -> ThemeEnvironment:
+    global _environment
+    if _environment is None or _environment[0] != job:
+        _environment = (job, make_environment(job.project, job.config))
+    return _environment[1]
+
+
+def _render_pages(job: _RenderJob, pages: Sequence[Page]) -> tuple[int, list[Diagnostic]]:
+    """Render and write `pages`; (pages written, the first template error's diagnostics)."""
+    env = _job_environment(job)
+    made = set(job.made)
+    for count, page in enumerate(pages):
+        try:
+            data = render_page(env, page)
+        except BriefingError as exc:
+            return count, exc.diagnostics
+        _write_file(job.folder, page.path, data, made)
+    return len(pages), []
+
+
+def render_into(
+    folder: Path,
+    project: Project,
+    config: Config,
+    pages: Sequence[Page],
+    jobs: int | None,
+    progress: Progress,
+) -> None:
+    """Render every page straight into `folder`, in `jobs` processes; raise BriefingError
+    with the first template error (in page order) when there is one."""
+    top = frozenset(page.path.split("/", 1)[0] for page in pages if "/" in page.path)
+    for name in sorted(top):
+        (folder / name).mkdir()
+    job = _RenderJob(project, config, str(folder), top)
+    for written, problems in map_spans(partial(_render_pages, job), pages, jobs):
+        progress.advance(written)
+        if problems:
+            raise BriefingError(problems)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -130,12 +223,13 @@ def build_site(
     ]
     if errors(diagnostics):
         return diagnostics
-    env = make_environment(project, loaded.config)
     pages = plan_pages(loaded.config, loaded.briefing, loaded.content.bodies)
+    statics = static_files(project, loaded.config)
     progress = Progress("rendering", len(pages))
     try:
-        outputs = render_site(env, pages, progress)
+        with staged_site(out_dir) as staging:
+            render_into(staging, project, loaded.config, pages, jobs, progress)
+            _write_all(statics, staging)
     finally:
         progress.close()
-    write_site({**outputs, **static_files(project, loaded.config)}, out_dir)
     return diagnostics

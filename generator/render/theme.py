@@ -16,7 +16,6 @@ import jinja2
 
 from ..config import Config, Project
 from ..diagnostics import BriefingError, Diagnostic
-from ..progress import Progress
 from .feeds import AtomFeed, Calendar, Sitemap
 from .pages import Page, date_label
 
@@ -78,17 +77,6 @@ def render_page(env: ThemeEnvironment, page: Page) -> bytes:
     except jinja2.TemplateError as exc:
         raise BriefingError([_template_diagnostic(env, exc, page)]) from None
     return html.encode("utf-8")
-
-
-def render_site(
-    env: ThemeEnvironment, pages: Iterable[Page], progress: Progress
-) -> dict[str, bytes]:
-    """Every page's bytes by site path; raises BriefingError on the first template error."""
-    outputs = {}
-    for page in pages:
-        outputs[page.path] = render_page(env, page)
-        progress.advance()
-    return outputs
 
 
 def static_files(project: Project, config: Config) -> dict[str, bytes]:
