@@ -137,13 +137,20 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_LEGAL_FORM = re.compile(
+    r"\s+(?:A/S|A|N\.V\.|NV|Inc\.?|Ltd\.?|plc|PLC|AG|SA|S\.A\.|GmbH|LLC|Corp\.?|SE|AB|ASA)$"
+)
+"""A company's legal form ('Norvik Logistics A/S'): not part of the name readers use."""
+
+
 def _gather(mentions: Iterable[Mention], excluded: set[str]) -> dict[str, _Group]:
     groups: dict[str, _Group] = defaultdict(_Group)
     for mention in mentions:
         if mention.name.lower() in excluded or mention.name in NOT_ACTORS:
             continue
-        group = groups[_key(mention.name)]
-        group.names[mention.name] += 1
+        name = _LEGAL_FORM.sub("", mention.name) or mention.name
+        group = groups[_key(name)]
+        group.names[name] += 1
         group.surfaces.add(mention.surface)
         group.evidence.update(mention.evidence)
         group.count += 1
@@ -291,7 +298,9 @@ def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
     groups = _gather((m for a in articles for _, m in a.facts.mentions), excluded)
     merged = _merge_groups(groups, _link(groups))
     surnames = Counter(
-        n.split()[-1] for g in merged.values() for n in g.names if len(n.split()) >= 2
+        last
+        for g in merged.values()
+        for last in {n.split()[-1] for n in g.names if len(n.split()) >= 2}
     )
     actors: dict[str, Actor] = {}
     taken: set[str] = set()
