@@ -631,7 +631,8 @@ def _days(a: PartialDate, b: PartialDate) -> int:
 
 
 _LEADING = re.compile(
-    r"^(?:and|but|while|followed by|following|then|also|on|in|as|ahead of|after|before)\b[\s,]*",
+    r"^(?:and|but|while|followed by|following|then|also|on|in|as|ahead of|after|before|"
+    r"earlier|later|meanwhile)\b[\s,]*",
     re.IGNORECASE,
 )
 
@@ -644,14 +645,22 @@ def _title(clause: _Clause) -> str:
         clause.clause.text,
     )
     text = re.sub(r"\b(?:on|in|at|by|from|of|for)\s*(?=[,.;]|$|\s{2})", " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" ,;:—-")
+    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—-")
     for _ in range(3):
         text = _LEADING.sub("", text).strip(" ,;:—-")
     if len(text.split()) < 3:
         text = clause.clause.sentence
+    return _shorten(text)
+
+
+def _shorten(text: str, most: int = 14) -> str:
+    """At most `most` words, cut at a clause boundary when there is one."""
     words = text.split()
-    if len(words) > 16:
-        text = " ".join(words[:16]).rstrip(",;:") + " …"
+    if len(words) > most:
+        head = " ".join(words[:most])
+        cut = max(head.rfind(", "), head.rfind(" — "))
+        clause_end = cut > len(" ".join(words[:6]))
+        text = head[:cut] if clause_end else head.rstrip(",;:") + " …"
     return text[:1].upper() + text[1:]
 
 
