@@ -394,8 +394,15 @@ _Dumper.add_representer(tuple, _represent_list)
 _Dumper.add_representer(str, _represent_str)
 
 
+_DOCUMENT_END = "...\n"
+
+
 def dump_yaml(meta: Mapping[str, Any]) -> str:
-    """YAML for front matter: keys in the given order, short lists inline, no wrapping."""
+    """YAML for front matter: keys in the given order, short lists inline, no wrapping.
+
+    Without the `...` PyYAML adds after a `|+` block (text ending in blank lines):
+    `...` also closes front matter, so it would push the closing `---` into the body.
+    """
     return yaml.dump(
         dict(meta),
         Dumper=_Dumper,
@@ -403,7 +410,7 @@ def dump_yaml(meta: Mapping[str, Any]) -> str:
         allow_unicode=True,
         width=10_000,
         default_flow_style=False,
-    )
+    ).removesuffix(_DOCUMENT_END)
 
 
 def render(meta: Mapping[str, Any], body: str) -> str:

@@ -261,6 +261,8 @@ HARD_TEXT = st.one_of(
             "2021-12",
             "line\nbreak",
             "trailing\n",
+            "blank lines after\n\n",
+            "\n",
             "\n---\n",
             "  leading spaces",
             "trailing space ",
@@ -331,6 +333,15 @@ def test_dates_keep_their_precision_through_render_and_parse(date: PartialDate) 
     value = parse(render({"date": date}, ""), PATH).meta["date"]
     assert PartialDate.parse(str(value)) == date
     assert PartialDate.parse(str(value)).precision == date.precision
+
+
+@pytest.mark.parametrize("value", ["x\n\n", "\n", {"nested": "x\n\n\n"}, ["a\n\n"]])
+def test_text_ending_in_blank_lines_keeps_the_body_where_it_was(value: object) -> None:
+    text = render({"a": value}, "Body.")
+    assert "\n...\n" not in text
+    doc = parse(text, PATH)
+    assert doc.meta == {"a": value}
+    assert doc.body == "\nBody.\n"
 
 
 def test_dates_are_written_bare() -> None:
