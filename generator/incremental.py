@@ -210,6 +210,17 @@ def _entries_from(loaded: loader.LoadedContent) -> dict[str, loader.ItemFile | N
     return entries
 
 
+def _cited(body: PreparedBody | None) -> frozenset[str]:
+    return frozenset(source for source, _ in body.citations) if body is not None else frozenset()
+
+
+def _same_but_prose(old: Item | None, new: Item | None) -> bool:
+    """Both are events that differ in their body at most."""
+    if not isinstance(old, Event) or not isinstance(new, Event):
+        return False
+    return replace(old, body="") == replace(new, body="")
+
+
 def _keyed(briefing: Briefing) -> Iterator[tuple[str, Item]]:
     """(key, item) of every item of a briefing."""
     for kind in ("event", "actor", "source"):
@@ -485,25 +496,29 @@ class Site:
             yield self.full_build(trigger)
             return
         started = time.perf_counter()
-        keys = self._reload_content(rest.content)
+        state = self.state
+        keys, prose_only = self._reload_content(rest.content)
         if rest.templates:
             self._load_theme()
-        templates = templates_using(self.state.template_refs, rest.templates)
+        state.pending_templates |= templates_using(state.template_refs, rest.templates)
         statics = self._sync_statics() if rest.static else ()
-        self.state.pending_keys |= keys
-        self.state.pending_templates |= templates
         problems = tuple(self._diagnostics())
         if errors(list(problems)):
+            state.pending_keys |= keys
             yield Outcome(trigger, statics, problems, _since(started))
             return
-        state = self.state
-        if not state.pending_keys and not state.pending_templates and not state.pending_paths:
-            yield Outcome(trigger, statics, problems, _since(started))
-            return
+        first = None
         if keys and len(keys) <= OWN_PAGES_FIRST_LIMIT:
             first = self._own_pages(keys, trigger, started)
-            if first is not None:
-                yield first
+        state.pending_keys |= keys if first is None else keys - prose_only
+        more = bool(state.pending_keys or state.pending_templates or state.pending_paths)
+        if first is not None:
+            yield replace(first, written=(*statics, *first.written), partial=more)
+            statics = ()
+        if not more:
+            if first is None:
+                yield Outcome(trigger, statics, problems, _since(started))
+            return
         if busy():
             state.deferred = True
             yield Outcome(trigger, statics, problems, _since(started), deferred=True)
@@ -521,8 +536,10 @@ class Site:
             seconds=_since(started),
         )
 
-    def _reload_content(self, paths: Set[str]) -> set[str]:
-        """Re-read changed content files; return the keys whose item, origin or problems changed."""
+    def _reload_content(self, paths: Set[str]) -> tuple[set[str], set[str]]:
+        """Re-read changed content files. Return the keys whose item, origin or problems
+        changed, and those of them where only an event's prose changed (its body, citing the
+        same sources): that shows on the event's own page only."""
         state = self.state
         changed: set[str] = set()
         for path in sorted(paths):
@@ -536,9 +553,16 @@ class Site:
             _put(state.problems, path, new.diagnostics if new is not None else None)
             if old != new:
                 changed.update(entry.key for entry in (old, new) if entry is not None)
+        before = {key: (state.items.get(key), _cited(state.bodies.get(key))) for key in changed}
         for key in changed:
             self._settle(key)
-        return changed
+        prose_only = {
+            key
+            for key, (item, cited) in before.items()
+            if _same_but_prose(item, state.items.get(key))
+            and cited == _cited(state.bodies.get(key))
+        }
+        return changed, prose_only
 
     def _sync_statics(self) -> tuple[str, ...]:
         """Write the theme's static files that changed, remove those that are gone."""
@@ -570,9 +594,7 @@ class Site:
         if not outputs:
             return None
         written = self._write_changed(outputs)
-        return Outcome(
-            trigger, written, seconds=_since(started), rendered=len(outputs), partial=True
-        )
+        return Outcome(trigger, written, seconds=_since(started), rendered=len(outputs))
 
     def _dependents(
         self,

@@ -433,3 +433,22 @@ def test_a_long_rerender_stops_between_chunks_when_changes_wait(
     (rest,) = site.apply(classify([], site.theme_name))
     assert not rest.deferred
     assert_same_as_full_build(site, tmp_path)
+
+
+def test_a_prose_edit_citing_the_same_sources_rewrites_only_the_event_page(
+    site: Site, project: Project, tmp_path: Path
+) -> None:
+    body = "About talks, rewritten [@reuters-1].\n\nA second paragraph.\n"
+    (only,) = apply(site, write_item(project.root, "events", "talks", EVENTS["talks"], body))
+    assert only.written == ("events/talks/index.html",)
+    assert_same_as_full_build(site, tmp_path)
+
+
+def test_a_prose_edit_citing_other_sources_also_rewrites_the_pages_listing_them(
+    site: Site, project: Project, tmp_path: Path
+) -> None:
+    changed = write_item(project.root, "events", "talks", EVENTS["talks"], "No citation.\n")
+    own, dependents = apply(site, changed)
+    assert own.written == ("events/talks/index.html",)
+    assert "sources/reuters-1/index.html" in dependents.written
+    assert_same_as_full_build(site, tmp_path)
