@@ -46,8 +46,12 @@ class DatedClause:
 def find_dated_clauses(paragraphs: list[str]) -> list[DatedClause]:
     clauses: list[DatedClause] = []
     for index, paragraph in enumerate(paragraphs):
+        position = 0
         for sentence in sentences(paragraph):
-            found = _clauses_in(sentence, index)
+            start = paragraph.find(sentence, position)
+            position = max(start, 0) + len(sentence)
+            quoted = _inside_quote(paragraph[: max(start, 0)])
+            found = [] if quoted else _clauses_in(sentence, index)
             if found:
                 clauses.extend(found)
             elif clauses and clauses[-1].time is None and index - clauses[-1].paragraph <= 1:
@@ -88,9 +92,9 @@ def _unquoted(text: str) -> str:
     return re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
 
 
-def _inside_quote(sentence: str, position: int) -> bool:
-    """Is `position` between quote marks? What a speaker says is not the reporter's date."""
-    before = sentence[:position]
+def _inside_quote(sentence: str, position: int | None = None) -> bool:
+    """Is `position` (default: the end) between quote marks? A speaker's date is not news."""
+    before = sentence if position is None else sentence[:position]
     curly = before.count("“") > before.count("”")
     return curly or before.count('"') % 2 == 1
 

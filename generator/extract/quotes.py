@@ -57,7 +57,7 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteFact]:
         elif speaker is not None and speaker[0].lower() in _PRONOUNS:
             speaker = last_statement or last
         if statement and not found:
-            who = _tidy(statement["who"])
+            who = _tidy(statement["who"].split(",")[-1])
             last_statement = (who, _is_name(who))
         if speaker is None and found and _all_quote(paragraph, found):
             speaker = last
