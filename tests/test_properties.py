@@ -7,7 +7,6 @@ import html
 import itertools
 import re
 
-import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -61,11 +60,6 @@ def test_found_dates_are_ordered_disjoint_slices_of_the_text(text: str) -> None:
         assert text[date.start : date.end] == date.text
 
 
-@pytest.mark.xfail(
-    reason="dates._relative builds PartialDate(year, 2, 29) for a non-leap year and raises "
-    "ValueError, which stops the whole ingest",
-    strict=False,
-)
 @settings(deadline=None)
 @given(text=SENTENCES, anchor=ANCHORS, tense=TENSES)
 @example(text="Feb. 29", anchor=dt.date(2021, 12, 30), tense=Tense.PAST)
