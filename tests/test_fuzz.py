@@ -48,6 +48,7 @@ SNIPPETS = st.sampled_from(
         "Photo: Reuters",
         "December 30, 2021",
         "Thursday, Jan. 10",
+        "The talks resume on Feb. 29, officials said on Thursday.",
         "earlier this month",
         '"I will not," Putin said.',
         "\u05e9\u05dc\u05d5\u05dd \u202eevil\u202c e\u0301\u0301",
