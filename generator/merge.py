@@ -156,8 +156,8 @@ def _gather(mentions: Iterable[Mention], excluded: set[str]) -> dict[str, _Group
         group.count += 1
         if mention.role:
             group.roles.append(mention.role)
-        if mention.acronym:
-            group.acronyms.add(mention.acronym)
+        if mention.also_known_as:
+            group.acronyms.add(mention.also_known_as)
     return groups
 
 

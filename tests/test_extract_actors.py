@@ -40,7 +40,7 @@ def test_lowercase_title_before_a_name() -> None:
 def test_acronym_defined_in_parentheses() -> None:
     found = _by_name("Observers from the Economic Community of West African States (ECOWAS) came.")
     mention = found["Economic Community of West African States"]
-    assert mention.acronym == "ECOWAS"
+    assert mention.also_known_as == "ECOWAS"
     assert Evidence.DEFINED in mention.evidence
 
 
@@ -69,3 +69,10 @@ def test_demonyms_name_countries() -> None:
         "Russia",
         "Ukraine",
     }
+
+
+def test_nickname_and_speech_before_the_name() -> None:
+    found = _by_name('Gov. Antonio "Tony" Reyes thanked them, said Grace Mendoza, our coordinator.')
+    assert found["Antonio Reyes"].also_known_as == "Tony Reyes"
+    assert Evidence.SPEECH in found["Grace Mendoza"].evidence
+    assert found["Grace Mendoza"].role == "coordinator"

@@ -11,7 +11,7 @@ decide across all articles which mentions are actors and of what kind.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .gazetteer import demonym_country, place_name
@@ -29,7 +29,7 @@ TITLES = _words(
     spokeswoman king queen prince princess pope sheikh emir commissioner commander chief
     leader adviser advisor judge justice prosecutor attorney lawyer mr. mrs. ms. dr.
     prof. professor ceo head deputy officer official mediator candidate executive
-    analyst
+    analyst coordinator manager
     """
 )
 ORG_CUES = _words(
@@ -100,8 +100,8 @@ class Mention:
     """The whole run as written, titles included ('U.S. President Joe Biden')."""
     evidence: frozenset[Evidence]
     role: str | None = None
-    acronym: str | None = None
-    """An acronym the text defines for this name: 'Bucharest Nine (B-9)'."""
+    also_known_as: str | None = None
+    """Another name the text gives: an acronym 'Bucharest Nine (B-9)', a nickname."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +195,8 @@ def _org_and(toks: list[_Token], i: int, k: int) -> bool:
 
 def find_mentions(sentence: str, common: frozenset[str]) -> list[Mention]:
     """The actor mentions in one sentence. `common`: lowercase words the text uses lowercase."""
+    nicknames = {f"{m[1]} {m[3]}": f"{m[2]} {m[3]}" for m in _NICKNAME.finditer(sentence)}
+    sentence = _NICKNAME.sub(r"\1 \3", sentence)
     toks = tokens(sentence)
     mentions: list[Mention] = []
     for i, j in _runs(toks):
@@ -202,7 +204,18 @@ def find_mentions(sentence: str, common: frozenset[str]) -> list[Mention]:
         if i >= j:
             continue
         mentions.extend(_mentions_in_run(sentence, toks, i, j))
-    return mentions
+    return [_with_nickname(m, nicknames) for m in mentions]
+
+
+_NICKNAME = re.compile(r"\b([A-Z][a-z]+) [\"“]([A-Z][a-z]+)[\"”] ([A-Z][a-z]+)\b")
+
+
+def _with_nickname(mention: Mention, nicknames: dict[str, str]) -> Mention:
+    """'Antonio "Tony" Reyes' is also 'Tony Reyes'."""
+    for full, nickname in nicknames.items():
+        if mention.name.endswith(full):
+            return replace(mention, also_known_as=nickname)
+    return mention
 
 
 def _skip_common_start(toks: list[_Token], i: int, j: int, common: frozenset[str]) -> int:
@@ -286,7 +299,7 @@ def _person(name: list[str], surface: str, role: str, before: str, after: str) -
 
 
 _APPOSITIVE = re.compile(
-    r"^,\s+(?:a|an|the)\s+(?P<role>[a-z][^,.;:“”\"]{2,80}?)\s*(?=,|\.|;|$|\s(?:said|says|told)\b)"
+    r"^,\s+(?:a|an|the|our|its|his|her|their)\s+(?P<role>[a-z][^,.;:“”\"]{2,80}?)\s*(?=,|\.|;|$|\s(?:said|says|told)\b)"
 )
 _ACRONYM_AFTER = re.compile(r"^\s*\((?P<acronym>[A-Z][A-Za-z0-9&.-]{1,11})\)")
 
@@ -303,7 +316,7 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
     if role_before:
         evidence.add(Evidence.ROLE)
         role = role or role_before
-    if _speech_follows(after):
+    if _speech_follows(after) or _speech_precedes(before):
         evidence.add(Evidence.SPEECH)
     if any(_is_cue(w) for w in words):
         evidence.add(Evidence.CUE)
@@ -320,7 +333,7 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
     if acronym:
         evidence.add(Evidence.DEFINED)
     return Mention(
-        name=name, surface=name, evidence=frozenset(evidence), role=role, acronym=acronym
+        name=name, surface=name, evidence=frozenset(evidence), role=role, also_known_as=acronym
     )
 
 
@@ -360,6 +373,12 @@ def _speech_follows(after: str) -> bool:
     after = _APPOSITIVE.sub("", after, count=1)
     match = re.match(r"^[\s,]*(?:also\s+|has\s+|had\s+|then\s+)?(\w+)", after)
     return match is not None and match[1].lower() in _SPEECH
+
+
+def _speech_precedes(before: str) -> bool:
+    """'..., said Grace Mendoza': the name right after a speech verb."""
+    words = before.split()
+    return bool(words) and words[-1].lower() in _SPEECH and before.rstrip()[-1:].isalpha()
 
 
 def _place_context(before: str) -> bool:
