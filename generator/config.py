@@ -55,6 +55,8 @@ class Project:
 
 _FIELDS = ("title", "summary", "language", "theme", "base_url", "timezone")
 _THEME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")
+_ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 
 
 def _field_problem(key: str, value: str) -> str | None:
@@ -63,6 +65,13 @@ def _field_problem(key: str, value: str) -> str | None:
         return f"`theme` must be the name of a folder in themes/, not {value!r}"
     if key == "timezone" and not _is_timezone(value):
         return f"`timezone` {value!r} is not a known time zone; use a name like Europe/Paris"
+    if key == "language" and not _LANGUAGE_TAG.match(value):
+        return f"`language` must be a language tag like en or pt-BR, not {value!r}"
+    if key == "base_url" and value and not _ABSOLUTE_URL.match(value):
+        return (
+            f"`base_url` must be an absolute http(s) URL like https://example.org/briefing/, "
+            f"not {value!r}"
+        )
     return None
 
 

@@ -6,11 +6,12 @@ import re
 import unicodedata
 
 MAX_SLUG_LENGTH = 80
-_RESERVED = frozenset(
+RESERVED_NAMES = frozenset(
     {"con", "prn", "aux", "nul", "index"}
     | {f"com{i}" for i in range(10)}
     | {f"lpt{i}" for i in range(10)}
 )
+"""Names Windows reserves for devices (`con.md` cannot exist there), and `index`."""
 
 
 def slugify(text: str, fallback: str = "item") -> str:
@@ -30,7 +31,7 @@ def slugify(text: str, fallback: str = "item") -> str:
         slug = candidate
     if not slug:
         slug = words[0][:MAX_SLUG_LENGTH] if words else fallback
-    return f"{slug}-1" if slug in _RESERVED else slug
+    return f"{slug}-1" if slug in RESERVED_NAMES else slug
 
 
 def unique_slug(base: str, taken: set[str]) -> str:

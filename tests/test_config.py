@@ -74,6 +74,23 @@ def test_empty_config_means_defaults() -> None:
             1,
             "`theme` must be the name of a folder in themes/, not '../../etc'",
         ),
+        (
+            'language: en"><script>\n',
+            1,
+            "`language` must be a language tag like en or pt-BR, not 'en\"><script>'",
+        ),
+        (
+            "base_url: javascript:alert(1)//\n",
+            1,
+            "`base_url` must be an absolute http(s) URL like https://example.org/briefing/, "
+            "not 'javascript:alert(1)//'",
+        ),
+        (
+            "base_url: example.org\n",
+            1,
+            "`base_url` must be an absolute http(s) URL like https://example.org/briefing/, "
+            "not 'example.org'",
+        ),
         ("theme: /tmp/x\n", 1, "`theme` must be the name of a folder in themes/, not '/tmp/x'"),
         (
             "timezone: Mars/Olympus\n",

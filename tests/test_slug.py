@@ -9,11 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import ID_PATTERN
-from generator.slug import MAX_SLUG_LENGTH, slugify, unique_slug
+from generator.slug import MAX_SLUG_LENGTH, RESERVED_NAMES, slugify, unique_slug
 
 RESERVED = {"con", "prn", "aux", "nul", "index"} | {
     f"{d}{i}" for d in ("com", "lpt") for i in range(10)
 }
+
+
+def test_reserved_names_are_the_windows_device_names_and_index() -> None:
+    assert RESERVED == RESERVED_NAMES
+
 
 HOSTILE_TEXT = st.one_of(
     st.text(),
