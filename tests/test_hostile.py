@@ -319,3 +319,40 @@ def test_reingest_keeps_a_hand_edit_saved_in_another_encoding(
     source.write_bytes(edited)
     run(capsys, "ingest", "--root", str(root))
     assert source.read_bytes() == edited
+
+
+HOSTILE_CONFIGS = {
+    "theme outside themes/": (
+        "theme: ../../../etc\n",
+        "briefing.yaml:1: `theme` must be the name of a folder in themes/, not '../../../etc'\n",
+    ),
+    "alias bomb": (
+        "a: &a [x, x]\nb: [*a, *a]\n",
+        "briefing.yaml:2: invalid config: YAML aliases (*name) are not supported; "
+        "write the value out in full\n",
+    ),
+    "object tag": (
+        "title: !!python/object/apply:os.system [touch PWNED]\n",
+        "briefing.yaml:1: invalid config: the tag !!python/object/apply:os.system is not "
+        "allowed; only plain text, numbers, true/false, null, lists and mappings are\n",
+    ),
+    "not UTF-8": (
+        b"title: Caf\xe9\n",
+        "briefing.yaml:1: config is not UTF-8 text (byte 0xe9 cannot be decoded): "
+        "save it as UTF-8\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("config,message", HOSTILE_CONFIGS.values(), ids=HOSTILE_CONFIGS.keys())
+def test_hostile_config_is_reported_and_the_old_site_kept(
+    config: str | bytes, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path / "p")
+    assert run(capsys, "build", "--root", str(root))[0] == 0
+    before = snapshot(root / "site")
+    make_project(root, {"briefing.yaml": config})
+    assert run(capsys, "check", "--root", str(root)) == (1, message)
+    assert run(capsys, "build", "--root", str(root)) == (1, message)
+    assert snapshot(root / "site") == before
+    assert not (root / "PWNED").exists()
