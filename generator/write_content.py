@@ -11,6 +11,7 @@ rewritten.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
-from .frontmatter import dump_yaml, render
+from .frontmatter import render
 from .fsutil import atomic_write
 from .model import Actor, Briefing, Event, Source
 
@@ -53,7 +54,8 @@ def digest(text: str) -> str:
 def with_provenance(meta: Mapping[str, Any], body: str, seeds: Iterable[str]) -> str:
     """The document, its front matter closed by `generated: {seeds, hash}`."""
     plain = render(meta, body)
-    stamp = dump_yaml({GENERATED: {"seeds": sorted(set(seeds)), "hash": digest(plain)}})
+    listed = ", ".join(json.dumps(seed, ensure_ascii=False) for seed in sorted(set(seeds)))
+    stamp = f'{GENERATED}:\n  seeds: [{listed}]\n  hash: "{digest(plain)}"\n'  # JSON is YAML
     head, fence, rest = plain.partition("\n---\n")
     return f"{head}\n{stamp}{fence.lstrip(chr(10))}{rest}" if fence else plain
 
