@@ -9,9 +9,11 @@ on). Here they are printed as `path:line: message` and mapped to exit codes:
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .diagnostics import BriefingError, Diagnostic, errors
@@ -100,16 +102,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _dispatch(args: argparse.Namespace) -> list[Diagnostic]:
-    from .commands import build, check, ingest, new, serve
-
+    # Only the command that runs is imported: a build with nothing to do starts fast.
+    command: Any = importlib.import_module(f"{__package__}.commands.{args.command}")
     runners: dict[str, Callable[[], list[Diagnostic]]] = {
-        "new": lambda: new.run(args.directory),
-        "ingest": lambda: ingest.run(args.root, args.files),
-        "build": lambda: build.run(
+        "new": lambda: command.run(args.directory),
+        "ingest": lambda: command.run(args.root, args.files),
+        "build": lambda: command.run(
             args.root, out=args.out, base_url=args.base_url, watch=args.watch
         ),
-        "serve": lambda: serve.run(args.root, port=args.port, bind=args.bind),
-        "check": lambda: check.run(args.root),
+        "serve": lambda: command.run(args.root, port=args.port, bind=args.bind),
+        "check": lambda: command.run(args.root),
     }
     return runners[args.command]()
 

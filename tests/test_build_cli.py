@@ -111,7 +111,12 @@ def test_a_failed_build_leaves_the_previous_site_untouched(
     make_project(tmp_path, {"content/events/second-call.md": "---\ntitle: [broken\n---\n"})
     assert _run(capsys, "build", "--root", str(tmp_path))[0] == 1
     assert _snapshot(tmp_path / "site") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.yaml", "content", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".briefing-cache",
+        "briefing.yaml",
+        "content",
+        "site",
+    ]
 
 
 def test_a_theme_error_names_the_template_and_line_and_writes_nothing(
