@@ -32,7 +32,7 @@ from generator.fsutil import TEMP_SUFFIX
 
 KILLS = 4
 SEED = 20211230
-EVENTS = 400
+EVENTS = 200
 ARTICLES = 60
 DIRECTORIES = ("content", "site")
 
