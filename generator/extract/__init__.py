@@ -44,6 +44,7 @@ class Paragraph:
 class ArticleFacts:
     seed: str
     units: tuple[Unit, ...] = ()
+    """Every line of the dump, classified; read by `metadata`, then dropped (it is large)."""
     paragraphs: tuple[Paragraph, ...] = ()
     """Article text: body units with labels and datelines removed."""
     captions: tuple[Paragraph, ...] = ()
@@ -90,6 +91,7 @@ def metadata(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
         author=meta.author,
         published=meta.published,
         paragraphs=paragraphs,
+        units=(),
     )
 
 
