@@ -65,7 +65,7 @@ def anchor_sources(articles: list[ArticleFacts]) -> list[Anchored]:
 def _source_slug(facts: ArticleFacts) -> str:
     when = str(facts.published) if facts.published else "undated"
     outlet = slugify(facts.outlet, "") if facts.outlet else ""
-    title = slugify(facts.title or "", "article")[:48].rstrip("-")
+    title = slugify(facts.title or "", "article", max_length=48)
     return slugify(" ".join(p for p in (outlet, when, title) if p))
 
 
@@ -732,7 +732,8 @@ def build_events(
     for number, cluster in sorted(enumerate(clusters), key=lambda nc: _cluster_key(nc[1])):
         centre = _centroid(cluster)
         title = _title(centre)
-        event_id = unique_slug(f"{cluster.date}-{slugify(title, 'event')}"[:72].rstrip("-"), taken)
+        slug = slugify(title, "event", max_length=72 - len(str(cluster.date)))
+        event_id = unique_slug(f"{cluster.date}-{slug}", taken)
         disputed = disputes.get(number, [])
         members = cluster.members + disputed
         time = Counter(

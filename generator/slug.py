@@ -14,11 +14,11 @@ RESERVED_NAMES = frozenset(
 """Names Windows reserves for devices (`con.md` cannot exist there), and `index`."""
 
 
-def slugify(text: str, fallback: str = "item") -> str:
+def slugify(text: str, fallback: str = "item", max_length: int = MAX_SLUG_LENGTH) -> str:
     """Lowercase ASCII words joined by hyphens: "Président Biden" -> "president-biden".
 
     The result matches `model.ID_PATTERN`, never contains a path separator or
-    dots, is at most MAX_SLUG_LENGTH characters (cut at a word boundary), and
+    dots, is at most `max_length` characters (cut at a word boundary), and
     is never a name some filesystem reserves.
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -26,11 +26,11 @@ def slugify(text: str, fallback: str = "item") -> str:
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > MAX_SLUG_LENGTH:
+        if len(candidate) > max_length:
             break
         slug = candidate
     if not slug:
-        slug = words[0][:MAX_SLUG_LENGTH] if words else fallback
+        slug = words[0][:max_length] if words else fallback
     return f"{slug}-1" if slug in RESERVED_NAMES else slug
 
 
