@@ -10,6 +10,7 @@ rewritten.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -158,10 +159,15 @@ def write(root: Path, planned: list[Planned]) -> Outcome:
     wanted = {p.path for p in planned}
     to_write: list[Planned] = []
     for item in planned:
-        old = _read(root / item.path)
-        if old == item.text:
+        try:
+            old = _read(root / item.path)
+        except OSError as exc:
+            kept += 1
+            diagnostics.append(_unreadable(item.path, exc))
+            continue
+        if old == item.text.encode("utf-8"):
             unchanged += 1
-        elif old is None or is_untouched(old):
+        elif old is None or _is_ours(old):
             to_write.append(item)
         else:
             kept += 1
@@ -176,18 +182,29 @@ def write(root: Path, planned: list[Planned]) -> Outcome:
             relative = f"content/{folder}/{path.name}"
             if relative in wanted:
                 continue
-            old = _read(path)
-            if old is not None and is_untouched(old):
-                path.unlink()
-                removed += 1
+            with contextlib.suppress(OSError):
+                old = _read(path)
+                if old is not None and _is_ours(old):
+                    path.unlink()
+                    removed += 1
     return Outcome(written, unchanged, kept, removed, diagnostics)
 
 
-def _read(path: Path) -> str | None:
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, None when there is no file; OSError when it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
+        return path.read_bytes()
+    except FileNotFoundError:
         return None
+
+
+def _is_ours(data: bytes) -> bool:
+    """Exactly what ingest wrote: UTF-8 whose recorded hash still matches, byte for byte."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return is_untouched(text)
 
 
 def _kept(path: str) -> Diagnostic:
@@ -196,5 +213,14 @@ def _kept(path: str) -> Diagnostic:
         1,
         "edited by hand since ingest wrote it; kept as it is "
         "(delete the file to let ingest regenerate it)",
+        Severity.WARNING,
+    )
+
+
+def _unreadable(path: str, exc: OSError) -> Diagnostic:
+    return Diagnostic(
+        path,
+        1,
+        f"cannot read ({exc.strerror or exc}); left as it is, not overwritten",
         Severity.WARNING,
     )

@@ -305,10 +305,6 @@ def test_titles_differing_only_in_case_get_distinct_files(
     assert ingested_seeds(root) >= {"seeds/upper.txt", "seeds/lower.txt"}
 
 
-@pytest.mark.xfail(
-    reason="write_content._read treats an undecodable file as absent and overwrites it",
-    strict=False,
-)
 def test_reingest_keeps_a_hand_edit_saved_in_another_encoding(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -83,3 +83,29 @@ def test_stale_generated_files_go_and_hand_made_ones_stay(tmp_path: Path) -> Non
     assert outcome.removed == 1
     assert not (tmp_path / "content/events/2023-03-10-council-meets.md").exists()
     assert mine.exists()
+
+
+def test_edits_only_a_byte_comparison_sees_are_kept(tmp_path: Path) -> None:
+    write(tmp_path, plan(BRIEFING))
+    path = tmp_path / "content/actors/ana-lima.md"
+    generated = path.read_bytes()
+    for edited in (
+        generated + "\nMy note about caf\u00e9.\n".encode("latin-1"),
+        generated.replace(b"\n", b"\r\n"),
+    ):
+        path.write_bytes(edited)
+        outcome = write(tmp_path, plan(BRIEFING))
+        assert path.read_bytes() == edited
+        assert (outcome.kept, outcome.written) == (1, 0)
+
+
+def test_a_file_that_cannot_be_read_is_never_overwritten(tmp_path: Path) -> None:
+    write(tmp_path, plan(BRIEFING))
+    path = tmp_path / "content/actors/ana-lima.md"
+    path.unlink()
+    path.mkdir()
+    outcome = write(tmp_path, plan(BRIEFING))
+    assert path.is_dir()
+    (warning,) = outcome.diagnostics
+    assert str(warning).startswith("content/actors/ana-lima.md:1: warning: cannot read (")
+    assert str(warning).endswith("); left as it is, not overwritten")
