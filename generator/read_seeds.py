@@ -7,6 +7,7 @@ reported as a Diagnostic and skipped; the rest is read.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,18 +25,42 @@ class ReadError(Exception):
         self.line = line
 
 
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32", "utf-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16", "utf-16"),
+    (codecs.BOM_UTF8, "UTF-8", "utf-8-sig"),
+)
+"""(mark, name, codec): UTF-32 first, as its little-endian mark starts like UTF-16's."""
+
+
 def read_plain(data: bytes) -> str:
-    if b"\x00" in data[:8192]:
-        raise ReadError("binary file, not a text article: remove it from seeds/")
+    name, codec = _encoding(data)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise ReadError(
-            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}): "
+            f"not {name} text (byte 0x{data[exc.start]:02x} at offset {exc.start}): "
             "re-save the file as UTF-8",
-            line=data[: exc.start].count(b"\n") + 1,
+            line=_line_of(data, exc.start, codec),
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _encoding(data: bytes) -> tuple[str, str]:
+    """(name, codec): from the byte-order mark; UTF-8 without one, unless it looks binary."""
+    for mark, name, codec in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return name, codec
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file, not a text article: remove it from seeds/")
+    return "UTF-8", "utf-8"
+
+
+def _line_of(data: bytes, offset: int, codec: str) -> int:
+    """1-based line of the byte at `offset`, counting the line breaks decoded before it."""
+    return data[:offset].decode(codec, "replace").count("\n") + 1
 
 
 READERS: dict[str, Callable[[bytes], str]] = {".txt": read_plain, ".md": read_plain, "": read_plain}
