@@ -47,6 +47,20 @@ def test_speculation_and_quoted_dates_are_not_happenings() -> None:
     )
 
 
+def test_speculation_after_a_comma_leaves_the_dated_clause_news() -> None:
+    (clause,) = find_dated_clauses(
+        ["The regulator on Thursday opened a probe, saying the deal could push up prices."]
+    )
+    assert (clause.expr.text, clause.tense) == ("Thursday", Tense.PAST)
+
+
+def test_a_later_clause_does_not_lend_its_tense() -> None:
+    (clause,) = find_dated_clauses(
+        ["The authority launched its review on Tuesday and has said it will decide soon."]
+    )
+    assert clause.tense is Tense.PAST
+
+
 def test_a_time_in_the_next_sentence_joins_the_dated_clause() -> None:
     (clause,) = find_dated_clauses(
         ["The leaders will speak on Thursday. The call is scheduled for 3:30 p.m. ET."]

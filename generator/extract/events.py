@@ -71,7 +71,7 @@ def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
         start = next((c for c in reversed(cuts[:k]) if c is not None), 0)
         end = next((c for c in cuts[k:] if c is not None), len(sentence))
         text = sentence[start:end].strip(" ,;.")
-        if _SPECULATION.search(text) or _inside_quote(sentence, expr.start):
+        if _SPECULATION.search(_segment(sentence, expr)) or _inside_quote(sentence, expr.start):
             continue
         out.append(
             DatedClause(
@@ -99,6 +99,17 @@ def _inside_quote(sentence: str, position: int | None = None) -> bool:
     return curly or before.count('"') % 2 == 1
 
 
+def _segment(sentence: str, expr: DateExpr) -> str:
+    """The stretch of the sentence around the date between clause boundaries.
+
+    'The Commission on Thursday opened a probe, saying the deal could raise prices'
+    speculates only after the comma; the opening itself is news.
+    """
+    starts = [m.end() for m in _BOUNDARY.finditer(sentence, 0, expr.start)]
+    end = _boundary(sentence, expr.end, len(sentence))
+    return sentence[starts[-1] if starts else 0 : len(sentence) if end is None else end]
+
+
 def _boundary(sentence: str, start: int, limit: int) -> int | None:
     match = _BOUNDARY.search(sentence, start, limit)
     return match.start() if match else None
@@ -107,13 +118,16 @@ def _boundary(sentence: str, start: int, limit: int) -> int | None:
 def _tense_near(clause: str, sentence: str, expr: DateExpr) -> Tense:
     """The tense of the verbs nearest the date, else of the clause ('will speak ... Thursday')."""
     before = " ".join(_unquoted(sentence[: expr.start]).split()[-10:])
-    after = " ".join(_unquoted(sentence[expr.end :]).split()[:6])
+    stop = _boundary(sentence, expr.end, len(sentence))
+    after = " ".join(_unquoted(sentence[expr.end : stop]).split()[:6])
     clause = _unquoted(clause)
     window = f"{before} {expr.text} {after}"
-    if _WINDOW_FUTURE.search(window) or _WINDOW_FUTURE.search(clause):
+    if _WINDOW_FUTURE.search(window):
         return Tense.FUTURE
     if _WINDOW_PAST.search(window):
         return Tense.PAST
+    if _WINDOW_FUTURE.search(clause):
+        return Tense.FUTURE
     if re.search(r"\b(?:is|are)\b", window):
         return Tense.FUTURE
     return tense_of(clause)
