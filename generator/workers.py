@@ -12,11 +12,13 @@ workers without pickling them at all: they inherit the parent's memory.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
 from typing import Any, TypeVar
 
 MIN_PARALLEL_ITEMS = 200
@@ -94,9 +96,11 @@ def map_spans(
 ) -> Iterator[_Result]:
     """`function` applied to consecutive runs of `items`; each run's result, in order.
 
-    Results come as runs finish, so the caller can report progress or stop at
-    the first failure (the runs not yet started are then cancelled). Forked
-    workers read `items` from memory they inherit instead of a pickled copy.
+    This process takes its share of the runs while the workers do the rest, so
+    `jobs` processes run in all. Results come as runs finish, so the caller can
+    report progress or stop at the first failure (the runs not yet started are
+    then cancelled). Forked workers read `items` from the memory they inherit
+    instead of a pickled copy.
     """
     global _shared
     workers = worker_count(jobs, len(items))
@@ -107,12 +111,28 @@ def map_spans(
     parts = spans(len(items), workers * CHUNKS_PER_WORKER)
     forked = context.get_start_method() == "fork"
     _shared = items if forked else ()
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = ProcessPoolExecutor(workers - 1, mp_context=context)
     try:
-        if forked:
-            yield from pool.map(partial(_run_span, function), parts)
-        else:
-            yield from pool.map(function, [items[start:end] for start, end in parts])
+        futures = {
+            index: (
+                pool.submit(_run_span, function, (start, end))
+                if forked
+                else pool.submit(function, items[start:end])
+            )
+            for index, (start, end) in enumerate(parts)
+            if index % workers
+        }
+        for index, (start, end) in enumerate(parts):
+            future = futures.get(index)
+            yield function(items[start:end]) if future is None else future.result()
     finally:
         pool.shutdown(cancel_futures=True)
         _shared = ()
+
+
+def release_free_memory() -> None:
+    """Hand memory freed by Python back to the system (glibc), before forking workers that
+    would otherwise each appear to hold a copy of it."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)

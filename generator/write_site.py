@@ -25,7 +25,7 @@ from .load_content import load_site
 from .progress import Progress
 from .render.pages import Page, plan_pages
 from .render.theme import ThemeEnvironment, check_theme, make_environment, render_page, static_files
-from .workers import map_spans
+from .workers import map_spans, release_free_memory
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -223,12 +223,15 @@ def build_site(
     ]
     if errors(diagnostics):
         return diagnostics
-    pages = plan_pages(loaded.config, loaded.briefing, loaded.content.bodies)
-    statics = static_files(project, loaded.config)
+    config = loaded.config
+    pages = plan_pages(config, loaded.briefing, loaded.content.bodies)
+    del loaded  # the pages hold all the rest needs; workers should not inherit the content
+    release_free_memory()
+    statics = static_files(project, config)
     progress = Progress("rendering", len(pages))
     try:
         with staged_site(out_dir) as staging:
-            render_into(staging, project, loaded.config, pages, jobs, progress)
+            render_into(staging, project, config, pages, jobs, progress)
             _write_all(statics, staging)
     finally:
         progress.close()
