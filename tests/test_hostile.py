@@ -352,3 +352,20 @@ def test_hostile_config_is_reported_and_the_old_site_kept(
     assert run(capsys, "build", "--root", str(root)) == (1, message)
     assert snapshot(root / "site") == before
     assert not (root / "PWNED").exists()
+
+
+def test_a_yaml_block_opening_a_seed_is_neither_metadata_nor_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = good_seed_project(tmp_path / "p")
+    copy_case(HOSTILE / "seeds" / "yaml-lookalike", root)
+    assert run(capsys, "ingest", "--root", str(root))[0] == 0
+    (source,) = [
+        doc
+        for path in (root / "content/sources").glob("*.md")
+        if (doc := parse(path.read_text(encoding="utf-8"), path.name)).meta["seed"]
+        == "seeds/yaml.txt"
+    ]
+    assert source.meta["outlet"] == "Reuters"
+    assert "touch PWNED" not in source.body and "&a" not in source.body
+    assert source.body.rstrip().endswith("{% raw %} <script>alert(1)</script>")

@@ -67,7 +67,7 @@ Step = Callable[[SeedText, ArticleFacts], ArticleFacts]
 
 
 def clean(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
-    units = lines_to_units(seed.text)
+    units = lines_to_units(_without_front_matter(seed.text))
     paragraphs = tuple(
         Paragraph(strip_dateline(strip_lead_label(u.text))[0], u.line)
         for u in units
@@ -75,6 +75,22 @@ def clean(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
     )
     captions = tuple(Paragraph(u.text, u.line) for u in units if u.role is Role.CAPTION)
     return replace(facts, units=tuple(units), paragraphs=paragraphs, captions=captions)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?---[ \t]*(?:\n|\Z)")
+"""A YAML block opening the file (a saved Markdown page's): settings, not article text."""
+
+
+def _without_front_matter(text: str) -> str:
+    """The text with a leading `---` block blanked, so later lines keep their numbers.
+
+    It is never parsed: a seed is untrusted, and what it claims there is not what
+    the page shows a reader.
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text
+    return "\n" * match[0].count("\n") + text[match.end() :]
 
 
 def metadata(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:

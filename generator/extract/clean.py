@@ -128,9 +128,13 @@ def _role(text: str, raw: str = "") -> Role:
         return Role.CHROME
     if _CREDIT.search(text):
         return Role.CHROME
-    if _CLOSING.search(text) or len(text.split()) >= 16:
+    if _CLOSING.search(text) or len(text.split()) >= 16 or _MARKUP.search(text):
         return Role.BODY
     return Role.HEADING
+
+
+_MARKUP = re.compile(r"\{[{%]|<[a-z]+[ >]|\[@")
+"""Template, HTML or citation syntax: text someone typed, never a headline."""
 
 
 def _mark_captions(units: list[Unit]) -> list[Unit]:
