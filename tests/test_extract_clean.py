@@ -97,6 +97,26 @@ def test_byline_and_published_line() -> None:
     assert meta.published == PartialDate(2023, 11, 23)
 
 
+def test_writer_in_a_place_beside_the_date_is_the_author_not_the_title() -> None:
+    text = (
+        "Ferry strike ends after nine days\n\nUnions accept the offer put to them on Monday\n\n"
+        "Alma Ruiz in Port Town\n\nWed 7 May 2025 21.15 BST\n\nThe strike ended on Wednesday.\n"
+    )
+    meta = extract_metadata(lines_to_units(text))
+    assert meta.title == "Ferry strike ends after nine days"
+    assert meta.author == "Alma Ruiz"
+    assert meta.published == PartialDate(2025, 5, 7)
+
+
+def test_a_newsletter_issue_line_dates_the_issue() -> None:
+    text = (
+        "# Harbour fees rise again\n\n*Port Letter · Issue 12 · 28.05.2025 · by Alma Ruiz*\n\n"
+        "Fees rose on Monday.\n"
+    )
+    meta = extract_metadata(lines_to_units(text))
+    assert (meta.published, meta.author) == (PartialDate(2025, 5, 28), "Alma Ruiz")
+
+
 def test_dateline_is_stripped_and_its_agency_kept() -> None:
     assert strip_dateline("LAGOS, Nigeria (APN) — The vote") == ("The vote", "APN")
     assert strip_dateline("COPENHAGEN, June 6 (Fintel News) - The deal") == (

@@ -15,7 +15,7 @@ from .clean import Role, Unit, strip_dateline
 from .dates import Kind, find_dates
 
 _BANNER = re.compile(
-    r"back issues|today'?s paper|e-?edition|archive|subscribe|\bissue\b|weather|"
+    r"back issues|today'?s paper|e-?edition|archive|subscribe|weather|"
     r"last (?:modified|updated)|^\W*updated\b",
     re.IGNORECASE,
 )
@@ -102,10 +102,22 @@ def _title_candidate(unit: Unit) -> bool:
     return not re.search(r"\s[·|—–-]\s", unit.text)
 
 
+def _standfirst(headline: Unit, line: Unit, gap: int) -> bool:
+    """A longer line straight under the headline is its standfirst, not a second headline."""
+    return gap == 1 and len(line.text.split()) > len(headline.text.split())
+
+
 def _title_index(units: list[Unit]) -> int | None:
-    """The last headline-like heading above the first paragraph (taglines come before it)."""
+    """The last headline-like heading above the first paragraph (taglines come before it).
+
+    A standfirst under the headline is not the title.
+    """
     first_body = next((i for i, u in enumerate(units) if u.role is Role.BODY), len(units))
-    above = [i for i in range(first_body) if _title_candidate(units[i])]
+    above = [
+        i for i in range(first_body) if _title_candidate(units[i]) and not _name_line(units, i)
+    ]
+    if len(above) >= 2 and _standfirst(units[above[-2]], units[above[-1]], above[-1] - above[-2]):
+        return above[-2]
     if above:
         return above[-1]
     anywhere = [i for i, u in enumerate(units) if _title_candidate(u)]
@@ -219,13 +231,21 @@ def _author(units: list[Unit], title_index: int | None) -> str | None:
     if byline or title_index is None:
         return byline
     for index in range(title_index + 1, min(title_index + 6, len(units))):
-        unit = units[index]
-        match = _NAME_LINE.match(unit.text)
-        if unit.role is not Role.HEADING or not match or _is_date_line(unit.text):
-            continue
-        neighbours = units[max(0, index - 1) : index + 2]
-        if any(_is_date_line(n.text) or _PUBLISHED.match(n.text) for n in neighbours):
-            return match["name"]
+        name = _name_line(units, index)
+        if name:
+            return name
+    return None
+
+
+def _name_line(units: list[Unit], index: int) -> str | None:
+    """The writer's name on a line of its own ('Daniel Reyes in Valdor City') beside a date line."""
+    unit = units[index]
+    match = _NAME_LINE.match(unit.text)
+    if unit.role is not Role.HEADING or not match or _is_date_line(unit.text):
+        return None
+    neighbours = units[max(0, index - 1) : index + 2]
+    if any(_is_date_line(n.text) or _PUBLISHED.match(n.text) for n in neighbours):
+        return match["name"]
     return None
 
 
