@@ -8,7 +8,7 @@ allowed; the file name without `.md` is the id). A broken file is reported as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -31,7 +31,7 @@ from .model import (
 )
 from .render.markdown import PreparedBody, prepare_markdown
 from .validate import Origin, Origins, item_key, validate
-from .workers import map_chunks
+from .workers import map_spans
 
 KINDS = {"events": "event", "actors": "actor", "sources": "source"}
 """content/ subfolder -> item kind."""
@@ -152,7 +152,7 @@ def _read_with_body(
 
 
 def _read_files(
-    project: Project, files: list[tuple[str, Path]]
+    project: Project, files: Sequence[tuple[str, Path]]
 ) -> list[tuple[ItemFile, PreparedBody | None]]:
     return [_read_with_body(project, kind, path) for kind, path in files]
 
@@ -182,7 +182,11 @@ def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
         first_file[key] = relative
         steps.append(None)
         to_read.append((kind, path))
-    read = iter(map_chunks(partial(_read_files, project), to_read, jobs))
+    read = (
+        result
+        for results in map_spans(partial(_read_files, project), to_read, jobs)
+        for result in results
+    )
     for step in steps:
         if step is not None:
             diagnostics.append(step)

@@ -1,13 +1,13 @@
-"""Run a function over chunks of a list in worker processes, results in the list's order.
+"""Run a function over runs of a list in several processes, results in the list's order.
 
-The work is split into a few chunks per worker, and the results are put back
-in the order of the input whatever the order the workers finish in, so output
-never depends on the number of workers. Small inputs run in this process: a
+The work is split into a few runs per process, and the results are put back
+in the order of the input whatever the order the processes finish in, so output
+never depends on the number of processes. Small inputs run in this process: a
 worker costs more than it saves there. Workers start with `fork` where the
-system has it (cheap, nothing to pickle but the chunks), else with `spawn`, so
+system has it (cheap), else with `spawn`, so
 the function and its arguments must be picklable (a module-level function or a
-`functools.partial` of one). With `fork`, `map_spans` hands the items to the
-workers without pickling them at all: they inherit the parent's memory.
+`functools.partial` of one); with `fork`, the items reach the workers without
+being pickled at all: they inherit the parent's memory.
 """
 
 from __future__ import annotations
@@ -56,33 +56,9 @@ def spans(length: int, count: int) -> list[tuple[int, int]]:
     return found
 
 
-def chunks(items: Sequence[_Item], count: int) -> Iterator[list[_Item]]:
-    """`items` cut into at most `count` consecutive runs of nearly equal length."""
-    for start, end in spans(len(items), count):
-        yield list(items[start:end])
-
-
 def _context() -> multiprocessing.context.BaseContext:
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     return multiprocessing.get_context(method)
-
-
-def map_chunks(
-    function: Callable[[list[_Item]], list[_Result]],
-    items: Sequence[_Item],
-    jobs: int | None = None,
-) -> list[_Result]:
-    """`function` applied to consecutive chunks of `items`; the results joined in order.
-
-    `function` takes a list and returns one result per item. `jobs` is the
-    number of processes (None: one per available CPU).
-    """
-    workers = worker_count(jobs, len(items))
-    if workers == 1:
-        return function(list(items))
-    parts = list(chunks(items, workers * CHUNKS_PER_WORKER))
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        return [result for part in pool.map(function, parts) for result in part]
 
 
 def _run_span(function: Callable[[Sequence[Any]], Any], span: tuple[int, int]) -> Any:
