@@ -179,10 +179,16 @@ def _link(groups: dict[str, _Group]) -> _Union:
             initials = _initials(name)
             if len(initials) >= 2 and initials in groups and initials != key:
                 union.union(key, initials)
-    people = [k for k, g in groups.items() if _personish(g) and len(k.split()) >= 2]
+    people = [k for k, g in groups.items() if _maybe_person(k, g)]
     by_last: dict[str, list[str]] = defaultdict(list)
     for key in people:
         by_last[key.split()[-1]].append(key)
+    for last, keys in by_last.items():
+        base = min(keys, key=len).split()
+        if all(k.split()[-len(base) :] == base for k in keys):
+            for key in keys:
+                union.union(" ".join(base), key)
+            by_last[last] = [" ".join(base)]
     for key in groups:
         if len(key.split()) == 1 and len(by_last.get(key, [])) == 1:
             union.union(by_last[key][0], key)
@@ -217,6 +223,20 @@ def _link_short_org_names(groups: dict[str, _Group], union: _Union) -> None:
         found = by_word.get(f"last:{key}" if cue_word else f"first:{key}", set())
         if len(found) == 1 and not _personish(group):
             union.union(next(iter(found)), key)
+
+
+def _maybe_person(key: str, group: _Group) -> bool:
+    """A full name whose surname may stand alone: titled, or at least nothing but a name.
+
+    'Selin Arkas' with no title still owns a lone 'Arkas' when no one else has that surname.
+    """
+    if len(key.split()) < 2 or key.startswith("place:"):
+        return False
+    names_only = not any(
+        group.evidence[e]
+        for e in (Evidence.CUE, Evidence.GAZETTEER, Evidence.ACRONYM, Evidence.DEFINED)
+    )
+    return _personish(group) or (names_only and len(key.split()) <= 3)
 
 
 def _personish(group: _Group) -> bool:
@@ -266,7 +286,9 @@ def _canonical(group: _Group, kind: Kind) -> str:
     if kind is Kind.PERSON:
         full = {n: c for n, c in names.items() if len(n.split()) >= 2}
         if full:
-            return sorted(full.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+            # 'Incumbent Mira Sol' also counts for 'Mira Sol': a capitalised word before a name
+            within = {n: sum(c for m, c in full.items() if m.endswith(f" {n}")) for n in full}
+            return min(full, key=lambda n: (-full[n] - within[n], -len(n), n))
     if kind is Kind.ORGANIZATION:
         spelled = {n: c for n, c in names.items() if not n.isupper() and len(n.split()) >= 2}
         if spelled:

@@ -76,3 +76,10 @@ def test_nickname_and_speech_before_the_name() -> None:
     assert found["Antonio Reyes"].also_known_as == "Tony Reyes"
     assert Evidence.SPEECH in found["Grace Mendoza"].evidence
     assert found["Grace Mendoza"].role == "coordinator"
+
+
+def test_a_body_in_a_town_and_place_shaped_names() -> None:
+    found = _by_name("Lawyers spoke before the Appeals Panel in Mill Town near Port Ellis.")
+    assert Evidence.CUE in found["Appeals Panel"].evidence
+    assert Evidence.GAZETTEER in found["Mill Town"].evidence
+    assert Evidence.GAZETTEER in found["Port Ellis"].evidence

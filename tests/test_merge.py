@@ -81,6 +81,18 @@ def test_actors_merge_surface_forms_and_keep_roles() -> None:
     assert "jane-roe" not in briefing.actors  # a byline is not an actor
 
 
+def test_a_surname_alone_joins_the_only_full_name_it_ends() -> None:
+    text = (
+        "Runner banned for four years\n\nBy Sam Poe\nMarch 4, 2023\n\n"
+        "The panel banned Mira Sol on Monday. Incumbent Mira Sol will appeal.\n\n"
+        '"I am innocent," Sol said.\n'
+    )
+    briefing = _briefing(text)
+    assert briefing.actors["mira-sol"].kind is Kind.PERSON
+    assert "Sol" in briefing.actors["mira-sol"].aliases
+    assert not any(a.name in ("Sol", "Incumbent Mira Sol") for a in briefing.actors.values())
+
+
 def test_quotes_attach_to_an_event_with_their_speaker() -> None:
     briefing = _briefing(DATED, UNDATED)
     quotes = [q for e in briefing.events.values() for q in e.quotes]

@@ -41,9 +41,15 @@ ORG_CUES = _words(
     bureau federation community coalition movement front foundation kremlin pentagon
     cabinet government secretariat tribunal holdings logistics securities
     airlines airways motors technologies systems industries insurance freight shipping
-    pharmaceuticals laboratories
+    pharmaceuticals laboratories panel club society directorate inspectorate
     """
 )
+_PLACE_SHAPE = re.compile(
+    r"^(?:Port|Mount|Fort|Lake|Cape)\s+[A-Z]\w+$|"
+    r"^[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|Town|Island|Islands|Province|County|Bay|Valley|"
+    r"Heights|Harbour|Harbor|Peninsula|Strait)$"
+)
+"""Names shaped like places whatever the gazetteer knows: 'Port Ambry', 'Valdor City'."""
 _CONNECTORS = frozenset({"of", "for", "and", "the", "in", "on", "de", "du", "des", "la"})
 _NAME_PARTICLES = frozenset({"de", "van", "von", "bin", "al", "da", "del", "le", "der"})
 _SPEECH = _words(
@@ -182,6 +188,8 @@ def _joins(toks: list[_Token], i: int, j: int) -> bool:
     run = [t.bare for t in toks[i:j]]
     if word in _NAME_PARTICLES and word not in _CONNECTORS:
         return True
+    if word == "in" and _is_cue(run[-1]):
+        return False  # 'the Panel in Valdor City': where the body sits, not its name
     has_org = any(_is_cue(w) for w in run)
     has_title = _is_title(run[-1]) and word in ("of", "for")
     return (has_org and word != "and") or has_title or (has_org and _org_and(toks, i, k))
@@ -322,7 +330,7 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
         evidence.add(Evidence.CUE)
     if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in NOT_ACTORS:
         evidence.add(Evidence.ACRONYM)
-    if place_name(name):
+    if place_name(name) or _PLACE_SHAPE.match(name):
         evidence.add(Evidence.GAZETTEER)
     if _place_context(before):
         evidence.add(Evidence.PLACE)
