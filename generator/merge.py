@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 
 from .extract import ArticleFacts
 from .extract.actors import NOT_ACTORS, ORG_CUES, Evidence, Mention, demonym_places
@@ -105,6 +105,7 @@ class _Group:
     count: int = 0
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(name: str) -> str:
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or name
     place = place_name(name)
@@ -436,17 +437,27 @@ def _stem(word: str) -> str:
 
 def _terms(text: str, actors: tuple[str, ...], places: frozenset[str]) -> frozenset[str]:
     """Content-word stems and non-place actor ids: what a clause is about."""
-    words = re.findall(r"[A-Za-z][A-Za-z']+", text)
-    stems = {
-        _stem(w.lower())
-        for w in words
-        if w.lower() not in _STOP
-        and len(w) > 2
-        and not _DATE_WORDS.match(w)
-        and not place_name(w)
-        and not demonym_country(w)
-    }
+    stems = {_term(w) for w in _WORD.findall(text)}
+    stems.discard("")
     return frozenset(stems | {f"@{a}" for a in actors if a not in places})
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _term(word: str) -> str:
+    """The word's stem, or '' for a word that says nothing about what happened."""
+    lower = word.lower()
+    if (
+        lower in _STOP
+        or len(word) <= 2
+        or _DATE_WORDS.match(word)
+        or place_name(word)
+        or demonym_country(word)
+    ):
+        return ""
+    return _stem(lower)
 
 
 def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause]:
