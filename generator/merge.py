@@ -494,10 +494,12 @@ class _Cluster:
     date: PartialDate
     members: list[_Clause] = field(default_factory=list)
     terms: Counter[str] = field(default_factory=Counter)
+    sources: set[str] = field(default_factory=set)
 
     def add(self, clause: _Clause) -> None:
         self.members.append(clause)
         self.terms.update(clause.terms)
+        self.sources.add(clause.source)
 
 
 @dataclass
@@ -524,9 +526,9 @@ class _Block:
             if not posting or posting[-1] != number:
                 posting.append(number)
 
-    def shared(self, clause: _Clause) -> dict[int, tuple[int, int]]:
-        """Cluster number -> (terms shared, actor terms shared), for clusters sharing any."""
-        counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    def shared(self, clause: _Clause) -> dict[int, tuple[int, int, int]]:
+        """Cluster number -> (terms shared, actor terms shared, terms no other cluster has)."""
+        counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
         for term in clause.terms:
             posting = self.postings.get(term, ())
             if len(posting) > COMMON_TERM:
@@ -534,7 +536,8 @@ class _Block:
             for number in posting:
                 counts[number][0] += 1
                 counts[number][1] += term.startswith("@")
-        return {n: (c[0], c[1]) for n, c in counts.items()}
+                counts[number][2] += len(posting) == 1
+        return {n: (c[0], c[1], c[2]) for n, c in counts.items()}
 
 
 COMMON_TERM = 400
@@ -556,7 +559,8 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
         day_key = str(clause.date)
         same_day = blocks[day_key]
         alone = len(same_day.clusters) <= 1
-        target = _best(same_day, clause, 1 if alone else 2, not alone, lambda c: True)
+        telling = clause.date.day is not None
+        target = _best(same_day, clause, 1 if alone else 2, not alone, lambda c: True, telling)
         if target is None and clause.date.precision.value != "day":
             wider = blocks[_wider_key(clause.date)]
             target = _best(wider, clause, 4, True, partial(_same_side, clause=clause))
@@ -607,13 +611,20 @@ def _best(
     need: int,
     actor_needed: bool,
     allowed: Callable[[_Cluster], bool],
+    telling: bool = False,
 ) -> _Cluster | None:
-    """The cluster sharing most terms with `clause`, if it shares enough (first one on ties)."""
+    """The cluster sharing most terms with `clause`, if it shares enough (first one on ties).
+
+    With `telling`, one shared term that no other cluster has is enough for a clause
+    from another article: 'protests began' and 'protests broke out' on one day.
+    """
     best, best_score = None, (0, 0)
-    for number, (total, actors) in sorted(block.shared(clause).items()):
-        enough = actors >= 1 or (not actor_needed) or total >= need + 1
+    for number, (total, actors, only) in sorted(block.shared(clause).items()):
         cluster = block.clusters[number]
-        if total >= need and enough and (total, -number) > best_score and allowed(cluster):
+        enough = actors >= 1 or (not actor_needed) or total >= need + 1
+        told = telling and only >= 1 and clause.source not in cluster.sources
+        better = (total, -number) > best_score
+        if ((total >= need and enough) or told) and better and allowed(cluster):
             best, best_score = cluster, (total, -number)
     return best
 

@@ -53,6 +53,21 @@ def test_same_happening_in_several_articles_is_one_event() -> None:
     assert len(friday[0].sources) == 2
 
 
+def test_one_telling_word_joins_another_article_to_a_same_day_happening() -> None:
+    first = (
+        "Vote count ends in uproar\n\nBy Jane Roe\nMarch 3, 2023\n\n"
+        "The Harbour Council announced the vote count on Thursday. "
+        "The riots began within minutes of the announcement on Thursday.\n"
+    )
+    second = (
+        "Night of anger in the port\n\nBy Sam Poe\nMarch 4, 2023\n\n"
+        "Riots broke out in the port on Thursday night and police fired tear gas.\n"
+    )
+    briefing = _briefing(first, second)
+    (riots,) = [e for e in briefing.events.values() if "riot" in e.title.lower()]
+    assert len(riots.sources) == 2
+
+
 def test_undated_article_is_anchored_on_its_siblings() -> None:
     briefing = _briefing(DATED, UNDATED)
     undated = next(s for s in briefing.sources.values() if s.published is None)
