@@ -8,6 +8,7 @@ allowed; the file name without `.md` is the id). A broken file is reported as
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -117,9 +118,13 @@ class ItemFile:
     """True when the file names a valid id but could not be loaded (reported, then skipped)."""
 
 
-def read_item(project: Project, kind: str, path: Path) -> ItemFile:
-    """Read one content file of `kind` ("event", "actor", "source") on its own."""
-    relative = path.relative_to(project.root).as_posix()
+def read_item(project: Project, kind: str, path: Path, relative: str | None = None) -> ItemFile:
+    """Read one content file of `kind` ("event", "actor", "source") on its own.
+
+    `relative` is its project-relative POSIX path, when the caller knows it already.
+    """
+    if relative is None:
+        relative = path.relative_to(project.root).as_posix()
     item_id = path.name.removesuffix(".md")
     key = item_key(kind, item_id)
     if not ID_PATTERN.match(item_id):
@@ -142,19 +147,19 @@ def read_item(project: Project, kind: str, path: Path) -> ItemFile:
 
 
 def _read_with_body(
-    project: Project, kind: str, path: Path
+    project: Project, kind: str, path: Path, relative: str
 ) -> tuple[ItemFile, PreparedBody | None]:
     """One content file, and its Markdown body parsed when it is an event's or an actor's."""
-    loaded = read_item(project, kind, path)
+    loaded = read_item(project, kind, path, relative)
     item = loaded.item
     markdown = isinstance(item, Event | Actor)
     return loaded, prepare_markdown(item.body) if markdown and item is not None else None
 
 
 def _read_files(
-    project: Project, files: Sequence[tuple[str, Path]]
+    project: Project, files: Sequence[tuple[str, Path, str]]
 ) -> list[tuple[ItemFile, PreparedBody | None]]:
-    return [_read_with_body(project, kind, path) for kind, path in files]
+    return [_read_with_body(project, kind, path, relative) for kind, path, relative in files]
 
 
 def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
@@ -171,9 +176,8 @@ def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
     items: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS.values()}
     steps: list[Diagnostic | None] = []
     """In file order: a duplicate's report, or None for the next file read."""
-    to_read: list[tuple[str, Path]] = []
-    for kind, path in _content_files(project):
-        relative = path.relative_to(project.root).as_posix()
+    to_read: list[tuple[str, Path, str]] = []
+    for kind, path, relative in _content_files(project):
         key = item_key(kind, path.name.removesuffix(".md"))
         files[relative] = key
         if key in first_file:
@@ -181,7 +185,7 @@ def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
             continue
         first_file[key] = relative
         steps.append(None)
-        to_read.append((kind, path))
+        to_read.append((kind, path, relative))
     read = (
         result
         for results in map_spans(partial(_read_files, project), to_read, jobs)
@@ -209,12 +213,16 @@ def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
     return LoadedContent(briefing, origins, files, frozenset(broken), diagnostics, bodies)
 
 
-def _content_files(project: Project) -> Iterator[tuple[str, Path]]:
-    """(kind, path) of every `.md` file, in a stable order (shallower paths first)."""
+def _content_files(project: Project) -> Iterator[tuple[str, Path, str]]:
+    """(kind, path, project-relative POSIX path) of every `.md` file, in a stable order
+    (shallower paths first)."""
     for folder, kind in KINDS.items():
         base = project.content / folder
+        start = len(str(base)) + 1  # rglob's paths are `base` joined with the rest
         paths = sorted(base.rglob("*.md"), key=lambda p: (len(p.parts), p.as_posix()))
-        yield from ((kind, path) for path in paths if path.is_file())
+        for path in paths:
+            if path.is_file():
+                yield kind, path, f"content/{folder}/" + str(path)[start:].replace(os.sep, "/")
 
 
 def _bad_id_message(name: str) -> str:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+import jinja2
+
 from .config import CONFIG_NAME, Config, Project
 from .diagnostics import BriefingError, Diagnostic, errors
 from .load_content import load_site
@@ -139,6 +141,10 @@ def render_into(
     for name in sorted(top):
         (folder / name).mkdir()
     job = _RenderJob(project, config, str(folder), top)
+    env = _job_environment(job)
+    for name in sorted({page.template for page in pages if page.template is not None}):
+        with contextlib.suppress(jinja2.TemplateError):  # reported by the page that uses it
+            env.get_template(name)  # compiled once, before the workers are forked
     for written, problems in map_spans(partial(_render_pages, job), pages, jobs):
         progress.advance(written)
         if problems:
