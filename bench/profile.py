@@ -2,12 +2,14 @@
 """Profile a cold build and an ingest in-process, to show where the time goes.
 
     python bench/profile.py [--events 1000] [--articles 1000] [--only build,ingest] [--top 25]
+                            [--jobs 1]
 
 Runs `generator.commands.build.run` on a cold copy of the shared corpus and
 `generator.commands.ingest.run` on a fresh project holding generated raw
 articles, each under cProfile, and prints the top functions by cumulative and
 by own (total) time. The raw profiles are saved next to the corpora
-(`<work>/profiles/*.prof`) for `python -m pstats` or snakeviz.
+(`<work>/profiles/*.prof`) for `python -m pstats` or snakeviz. The build runs
+in one process by default (`--jobs 1`), so that the profile sees all its work.
 """
 
 from __future__ import annotations
@@ -50,13 +52,13 @@ def profiled(label: str, call: Callable[[], object], saved: Path, top: int) -> N
         print(out.getvalue().split("\n\n", 1)[-1].strip())
 
 
-def profile_build(work: Path, gen_corpus: Path, events: int, top: int) -> None:
+def profile_build(work: Path, gen_corpus: Path, events: int, top: int, jobs: int) -> None:
     from generator.commands import build
 
     project = corpora.corpus(work, gen_corpus, "briefing", events)
     corpora.reset_to_pristine(project)
     saved = work / "profiles" / f"build-{events}.prof"
-    profiled(f"cold build, {events:,} events", lambda: build.run(project), saved, top)
+    profiled(f"cold build, {events:,} events", lambda: build.run(project, jobs=jobs), saved, top)
     corpora.reset_to_pristine(project)
 
 
@@ -88,6 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000, help="raw articles to ingest")
     parser.add_argument("--only", default=",".join(PARTS), help="build, ingest or both")
     parser.add_argument("--top", type=int, default=25, help="functions to list per ordering")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="build processes (default 1: profile all the work)"
+    )
     parser.add_argument("--work", type=Path, default=corpora.BENCH / "out")
     parser.add_argument("--gen-corpus", type=Path, default=corpora.DEFAULT_GEN_CORPUS)
     args = parser.parse_args(argv)
@@ -96,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--only takes {', '.join(PARTS)}")
     work = args.work.resolve()
     if "build" in only:
-        profile_build(work, args.gen_corpus.resolve(), args.events, args.top)
+        profile_build(work, args.gen_corpus.resolve(), args.events, args.top, args.jobs)
     if "ingest" in only:
         profile_ingest(work, args.articles, args.top)
     return 0

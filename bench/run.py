@@ -62,6 +62,8 @@ from bench.measure import (
 
 SECTIONS = ("build", "rebuild", "serve", "ingest")
 HUGO_CONFIG = "hugo.toml,feeds-home.toml"
+OUR_CACHE = ".briefing-cache"
+"""Where `briefing build` records its last build, to skip an unchanged one."""
 READY_TIMEOUT = 900.0
 EDIT_TIMEOUT = 60.0
 DISK_POLL_INTERVAL = 0.002
@@ -171,6 +173,7 @@ def cold(settings: Settings, project: Path) -> Callable[[], None]:
     def reset() -> None:
         corpora.reset_to_pristine(project)
         settings.wipe_cache()
+        shutil.rmtree(project / OUR_CACHE, ignore_errors=True)  # even if the corpus had one
 
     return reset
 
@@ -621,7 +624,18 @@ def describe_machine(hugo: Path | None) -> str:
     if hugo is not None:
         out = subprocess.run([hugo, "version"], capture_output=True, text=True, check=False)
         version = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else str(hugo)
-    return f"cpus: {os.cpu_count()}  python: {sys.version.split()[0]}\nhugo: {version}"
+    return (
+        f"cpus: {os.cpu_count()}  python: {sys.version.split()[0]}  {load_average()}\n"
+        f"hugo: {version}"
+    )
+
+
+def load_average() -> str:
+    """The machine's load (1, 5, 15 minutes): figures from a busy machine are noisy."""
+    try:
+        return "load average: " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "load average: unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -639,6 +653,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if "ingest" in settings.only:
         report["ingest"] = [asdict(r) for r in ingest_section(settings)]
     shutil.rmtree(settings.cache, ignore_errors=True)
+    print(f"\nat the end: {load_average()}")
     results = settings.work / "results.json"
     results.write_text(json.dumps(report, indent=1, default=str) + "\n")
     print(f"\nraw figures: {results}")
