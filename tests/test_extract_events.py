@@ -61,6 +61,19 @@ def test_a_later_clause_does_not_lend_its_tense() -> None:
     assert clause.tense is Tense.PAST
 
 
+def test_a_date_said_twice_is_one_happening() -> None:
+    quake, assessment, meetings = find_dated_clauses(
+        [
+            "The quake hit at 02:14 local time on Sunday (18:14 GMT on Saturday), officials said.",
+            "A needs assessment starts tomorrow, 29 February.",
+            "Talks are set for Jan. 10, Jan. 12 and Jan. 13.",
+        ]
+    )[:3]
+    assert (quake.expr.text, assessment.expr.day) == ("Sunday", 29)
+    assert meetings.expr.text == "Jan. 10"
+    assert len(find_dated_clauses(["Talks are set for Jan. 10, Jan. 12 and Jan. 13."])) == 3
+
+
 def test_a_time_in_the_next_sentence_joins_the_dated_clause() -> None:
     (clause,) = find_dated_clauses(
         ["The leaders will speak on Thursday. The call is scheduled for 3:30 p.m. ET."]

@@ -61,8 +61,35 @@ def find_dated_clauses(paragraphs: list[str]) -> list[DatedClause]:
     return clauses
 
 
+_RESTATING = re.compile(
+    r"[\s,(]*(?:(?:at|on)\s+|\d{1,2}[:.]\d{2}\s*|(?:GMT|UTC|[A-Z]{2,3}T)\b\s*|local time\s*)*"
+)
+_EXPLICIT = (Kind.FULL, Kind.MONTH_DAY)
+
+
+def _without_restatements(sentence: str, exprs: list[DateExpr]) -> list[DateExpr]:
+    """'tomorrow, 29 February', 'on Sunday (18:14 GMT on Saturday)': one date said twice.
+
+    Of a relative and a written-out date side by side, the written-out one is
+    kept; of two alike, the second is a restatement only when it is in brackets.
+    """
+    kept: list[DateExpr] = []
+    for expr in exprs:
+        last = kept[-1] if kept else None
+        between = sentence[last.end : expr.start] if last else ""
+        if last is None or not _RESTATING.fullmatch(between):
+            kept.append(expr)
+            continue
+        explicit = (last.kind in _EXPLICIT, expr.kind in _EXPLICIT)
+        if explicit == (False, True):
+            kept[-1] = expr
+        elif explicit[0] == explicit[1] and "(" not in between:
+            kept.append(expr)
+    return kept
+
+
 def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
-    exprs = find_dates(sentence)
+    exprs = _without_restatements(sentence, find_dates(sentence))
     if any(not e.is_vague for e in exprs):
         exprs = [e for e in exprs if not e.is_vague]
     cuts = [_boundary(sentence, a.end, b.start) for a, b in itertools.pairwise(exprs)]
