@@ -435,9 +435,14 @@ def _stem(word: str) -> str:
     return word
 
 
-def _terms(text: str, actors: tuple[str, ...], places: frozenset[str]) -> frozenset[str]:
-    """Content-word stems and non-place actor ids: what a clause is about."""
-    stems = {_term(w) for w in _WORD.findall(text)}
+def _terms(
+    text: str, actors: tuple[str, ...], places: frozenset[str], place_words: frozenset[str]
+) -> frozenset[str]:
+    """Content-word stems and non-place actor ids: what a clause is about.
+
+    Words of the story's place names ('Santa Lucia') are where, not what.
+    """
+    stems = {_term(w) for w in _WORD.findall(text)} - place_words
     stems.discard("")
     return frozenset(stems | {f"@{a}" for a in actors if a not in places})
 
@@ -462,6 +467,12 @@ def _term(word: str) -> str:
 
 def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause]:
     places = frozenset(i for i, k in index.kinds.items() if k is Kind.PLACE)
+    place_words = frozenset(
+        _term(word)
+        for alias, actor_id in index.by_alias.items()
+        if actor_id in places
+        for word in _WORD.findall(alias)
+    )
     out = []
     for item in articles:
         previous: PartialDate | None = None
@@ -481,7 +492,7 @@ def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause
                     note=resolved.note,
                     anchor=item.anchor,
                     actors=actors,
-                    terms=_terms(clause.text, actors, places),
+                    terms=_terms(clause.text, actors, places, place_words),
                     names_actors=bool(own),
                     caption=clause.paragraph >= len(item.facts.paragraphs),
                 )

@@ -68,6 +68,16 @@ def test_one_telling_word_joins_another_article_to_a_same_day_happening() -> Non
     assert len(riots.sources) == 2
 
 
+def test_a_place_name_alone_does_not_make_two_happenings_one() -> None:
+    text = (
+        "Quake aftermath in the port town\n\nBy Jane Roe\nMarch 4, 2023\n\n"
+        "A strong aftershock shook Port Ellis on Monday.\n\n"
+        "The Port Ellis board declared a state of calamity on Monday.\n"
+    )
+    monday = [e for e in _briefing(text).events.values() if e.date == PartialDate(2023, 2, 27)]
+    assert len(monday) == 2
+
+
 def test_undated_article_is_anchored_on_its_siblings() -> None:
     briefing = _briefing(DATED, UNDATED)
     undated = next(s for s in briefing.sources.values() if s.published is None)
