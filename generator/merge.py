@@ -588,10 +588,47 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
         target.add(clause)
         for key in where[id(target)]:
             blocks[key].index(target, clause)
-    clusters = [c for key, b in blocks.items() if ":" not in key for c in b.clusters]
+    clusters: list[_Cluster] = []
+    for key, block in blocks.items():
+        if ":" in key or not block.clusters:
+            continue
+        same_day = block.clusters[0].date.day is not None
+        clusters.extend(_join_told_apart(block.clusters) if same_day else block.clusters)
     precise_months = {(c.date.year, c.date.month) for c in clusters if c.date.day is not None}
     precise_years = {c.date.year for c in clusters if c.date.day is not None}
     return [c for c in clusters if not _vague_preview(c, precise_months, precise_years)]
+
+
+def _join_told_apart(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join same-day clusters from different articles that alone share a word.
+
+    Clauses are clustered in one pass, so an article read early may have started
+    its own cluster for a happening later articles describe ('14 hours of talks'
+    and 'the summit opened'). A word only two clusters of the day use, from
+    articles that are not in both, makes them one, most shared words first.
+    """
+    owners: dict[str, list[int]] = defaultdict(list)
+    for number, cluster in enumerate(clusters):
+        for term in cluster.terms:
+            owners[term].append(number)
+    pairs = Counter(tuple(numbers) for numbers in owners.values() if len(numbers) == 2)
+    into = list(range(len(clusters)))
+
+    def find(number: int) -> int:
+        while into[number] != number:
+            into[number] = into[into[number]]
+            number = into[number]
+        return number
+
+    for pair, _ in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        a, b = find(pair[0]), find(pair[1])
+        if a == b or clusters[a].sources & clusters[b].sources:
+            continue
+        keep, gone = (a, b) if len(clusters[a].members) >= len(clusters[b].members) else (b, a)
+        for clause in clusters[gone].members:
+            clusters[keep].add(clause)
+        into[gone] = keep
+    return [c for n, c in enumerate(clusters) if into[n] == n]
 
 
 def _vague_preview(

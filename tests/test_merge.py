@@ -68,6 +68,19 @@ def test_one_telling_word_joins_another_article_to_a_same_day_happening() -> Non
     assert len(riots.sources) == 2
 
 
+def test_an_early_article_is_joined_to_the_happening_later_articles_describe() -> None:
+    def article(headline: str, day: int, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\nMarch {day}, 2023\n\n{text}\n"
+
+    briefing = _briefing(
+        article("Long night of harbour talks", 4, "Talks began on Thursday over the gas pier."),
+        article("Harbour summit opens with a row", 4, "The summit opened on Thursday over fees."),
+        article("Summit weighs pier and fees", 5, "The summit opened on Thursday: pier, fees."),
+    )
+    (thursday,) = [e for e in briefing.events.values() if e.date == PartialDate(2023, 3, 2)]
+    assert len(thursday.sources) == 3
+
+
 def test_a_place_name_alone_does_not_make_two_happenings_one() -> None:
     text = (
         "Quake aftermath in the port town\n\nBy Jane Roe\nMarch 4, 2023\n\n"
