@@ -592,8 +592,8 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
     for key, block in blocks.items():
         if ":" in key or not block.clusters:
             continue
-        same_day = block.clusters[0].date.day is not None
-        clusters.extend(_join_told_apart(block.clusters) if same_day else block.clusters)
+        one_day = block.clusters[0].date.day is not None
+        clusters.extend(_join_told_apart(block.clusters) if one_day else block.clusters)
     precise_months = {(c.date.year, c.date.month) for c in clusters if c.date.day is not None}
     precise_years = {c.date.year for c in clusters if c.date.day is not None}
     return [c for c in clusters if not _vague_preview(c, precise_months, precise_years)]
