@@ -74,6 +74,14 @@ def test_a_date_said_twice_is_one_happening() -> None:
     assert len(find_dated_clauses(["Talks are set for Jan. 10, Jan. 12 and Jan. 13."])) == 3
 
 
+def test_an_appositive_after_a_date_stays_with_it() -> None:
+    suspended, ends = find_dated_clauses(
+        ["The ban is backdated to 2 April, the day she was suspended, and runs until 1 April 2029."]
+    )
+    assert suspended.text == "The ban is backdated to 2 April, the day she was suspended"
+    assert ends.text == "and runs until 1 April 2029"
+
+
 def test_a_time_in_the_next_sentence_joins_the_dated_clause() -> None:
     (clause,) = find_dated_clauses(
         ["The leaders will speak on Thursday. The call is scheduled for 3:30 p.m. ET."]

@@ -92,7 +92,7 @@ def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
     exprs = _without_restatements(sentence, find_dates(sentence))
     if any(not e.is_vague for e in exprs):
         exprs = [e for e in exprs if not e.is_vague]
-    cuts = [_boundary(sentence, a.end, b.start) for a, b in itertools.pairwise(exprs)]
+    cuts = [_cut(sentence, a.end, b.start) for a, b in itertools.pairwise(exprs)]
     out = []
     for k, expr in enumerate(exprs):
         start = next((c for c in reversed(cuts[:k]) if c is not None), 0)
@@ -135,6 +135,20 @@ def _segment(sentence: str, expr: DateExpr) -> str:
     starts = [m.end() for m in _BOUNDARY.finditer(sentence, 0, expr.start)]
     end = _boundary(sentence, expr.end, len(sentence))
     return sentence[starts[-1] if starts else 0 : len(sentence) if end is None else end]
+
+
+_ABOUT_THE_DATE = re.compile(r"(?:the day|the date|the eve|when)\b", re.I)
+
+
+def _cut(sentence: str, start: int, limit: int) -> int | None:
+    """Where the clause of the date ending at `start` ends, before the next date at `limit`.
+
+    An appositive right after a date describes it: '2 April, the day she was suspended'.
+    """
+    for match in _BOUNDARY.finditer(sentence, start, limit):
+        if not (match.start() == start and _ABOUT_THE_DATE.match(sentence, match.end())):
+            return match.start()
+    return None
 
 
 def _boundary(sentence: str, start: int, limit: int) -> int | None:
