@@ -14,6 +14,7 @@ from disk.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -467,14 +468,15 @@ def _build_index(briefing: Briefing, prepared: Mapping[str, PreparedBody]) -> _I
 
 
 def _keys(kind: str, ids: Iterable[str]) -> set[str]:
-    return {f"{kind}:{i}" for i in ids}
+    """Item keys, interned: the same key in thousands of pages' deps is one string."""
+    return {sys.intern(f"{kind}:{i}") for i in ids}
 
 
 def _event_deps(events: Iterable[Event]) -> set[str]:
     """The events listed and the actors named beside them."""
     deps = {"config"}
     for event in events:
-        deps.add(f"event:{event.id}")
+        deps.add(sys.intern(f"event:{event.id}"))
         deps.update(_keys("actor", event.actors))
     return deps
 
