@@ -74,3 +74,30 @@ def test_quote_across_paragraphs() -> None:
 
 def test_scare_quotes_are_not_quotations() -> None:
     assert find_quotes(['Officials were "gravely concerned" about it.']) == []
+
+
+def test_three_words_are_a_quote_when_someone_says_them() -> None:
+    assert _speakers(['Rieger said the agency had followed its rules "to the letter".']) == [
+        ("Rieger", "to the letter")
+    ]
+
+
+def test_she_points_back_to_a_lone_surname_that_spoke() -> None:
+    found = _speakers(
+        [
+            'Tomas Rieger said: "The rules apply to every athlete."',
+            'Arkas said she would appeal. "This fight is not over," she wrote.',
+        ]
+    )
+    assert found[-1] == ("Arkas", "This fight is not over")
+
+
+def test_a_titled_name_after_a_clause_is_the_speaker() -> None:
+    found = _speakers(
+        [
+            "When Norvik announced in February that it would buy Celerant Freight for €7bn, "
+            "its chief executive Freja Holm predicted the deal would close “before the end of "
+            "the summer”."
+        ]
+    )
+    assert found == [("Freja Holm", "before the end of the summer")]

@@ -1,6 +1,7 @@
 """Direct quotations and who said them.
 
-A quotation is text between quote marks of four words or more. Its speaker is
+A quotation is text between quote marks of four words or more (three when
+someone is named as saying it). Its speaker is
 read from the words around it: "..., X said", "X said: ...", "said X",
 "according to X", or a pronoun or "the statement" that points back to the last
 named speaker. An unnamed speaker ("a senior administration official") is kept
@@ -17,7 +18,8 @@ _QUOTE = re.compile(r"[\"“](?P<text>[^\"“”]{3,}?)(?:[\"”]|$)")
 _SPEECH = (
     r"(?:said|says|told|added|continued|wrote|stated|noted|argued|insisted|warned|explained|"
     r"read|reads|declared|urged|tweeted|replied|responded|announced|indicated|confirmed|"
-    r"suggested|described|calling|called|saying)"
+    r"suggested|described|calling|called|saying|predicted|promised|vowed|pledged|claimed|"
+    r"admitted|acknowledged|conceded|cautioned|complained|recalled|asked|tells|adds)"
 )
 _PHRASE = r"(?:[^\"“”.;]|\.(?!\s|$))"
 _AFTER = re.compile(
@@ -69,7 +71,7 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteFact]:
             open_speaker_pending = []
         for match in found:
             text = match["text"].strip().rstrip(",")
-            if len(text.split()) < 4:
+            if len(text.split()) < (3 if speaker else 4):
                 continue
             quotes.append(
                 QuoteFact(
@@ -84,11 +86,16 @@ def find_quotes(paragraphs: list[str]) -> list[QuoteFact]:
 
 
 _STATEMENT = re.compile(rf"(?P<who>[A-Z]{_PHRASE}{{0,60}}?|\bthe \w+)\s+said in a statement")
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+)+")
+_NAME = re.compile(
+    rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z’'-]+)+|\b[A-Z][a-z’'-]+(?=\s+(?:also\s+)?{_SPEECH}\b)"
+)
 
 
 def _named_before(paragraph: str, found: list[re.Match[str]]) -> tuple[str, bool] | None:
-    """The last name written before the first quote: 'Chairman Moussa Kamara ... he said'."""
+    """The last name written before the first quote: 'Chairman Moussa Kamara ... he said'.
+
+    A lone surname counts when it speaks: 'Arkas said she would appeal. "...," she wrote'.
+    """
     names = _NAME.findall(paragraph[: found[0].start()] if found else paragraph)
     return (names[-1], True) if names else None
 
@@ -128,6 +135,10 @@ def _speaker(paragraph: str, found: list[re.Match[str]]) -> tuple[str, bool] | N
     return None
 
 
+_TITLED_NAME = re.compile(
+    r"^(?:its|his|her|their)\s+(?:(?!(?:for|of|the|at|in)\s)[a-z][\w-]*\s+){0,3}"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})$"
+)
 _APPOSED_NAME = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$")
 
 
@@ -136,6 +147,9 @@ def _tidy(who: str) -> str:
     parts = [p.strip() for p in who.split(",")]
     if len(parts) >= 2 and _APPOSED_NAME.match(parts[1]):
         return parts[1]  # "Italy's prime minister, Giulia Martinelli, who ..."
+    titled = _TITLED_NAME.match(parts[-1])
+    if len(parts) >= 2 and titled:
+        return titled["name"]  # "When X bought Y, its chief executive Freja Holm predicted"
     who = re.split(r",|\s+(?:in a|on a|at a|to|who|in)\s", who)[0]
     who = re.sub(r"^(?:and|but|as|while)\s+", "", who.strip(" ,:"), flags=re.IGNORECASE)
     return who.strip()
