@@ -12,5 +12,5 @@ from ..render.theme import check_theme
 
 def run(root: Path) -> list[Diagnostic]:
     project = Project(root)
-    loaded = load_site(project)
+    loaded = load_site(project, jobs=None)  # one process per CPU reads the content
     return [*loaded.diagnostics, *check_theme(project, loaded.config)]
