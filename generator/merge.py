@@ -890,8 +890,30 @@ def attach_quotes(
             seen.add(key)
             event_id = mapping[_nearest(mapping, quote.paragraph)]
             speaker = _speaker(quote.speaker, quote.named, index, kinds)
+            if speaker is not None and speaker not in kinds:
+                before = "\n\n".join(p.text for p in item.facts.paragraphs[: quote.paragraph + 1])
+                speaker = _body_named(speaker, before, index, kinds) or speaker
             quotes[event_id].append(Quote(quote.text, speaker, item.source_id))
     return {eid: replace(event, quotes=tuple(quotes.get(eid, ()))) for eid, event in events.items()}
+
+
+_THE_BODY = re.compile(r"\b(?:the|its)\s+(?P<noun>[a-z]+)$")
+_BODY_WORDS = {
+    "bloc": frozenset({"bloc", "community", "union", "alliance", "coalition", "organization"}),
+    "regulator": frozenset({"authority", "commission", "agency", "office", "regulator"}),
+}
+"""What a collective noun may stand for, beyond itself ('the bloc': a community, a union)."""
+
+
+def _body_named(speaker: str, before: str, index: AliasIndex, kinds: dict[str, Kind]) -> str | None:
+    """'the bloc', 'the panel': the last organisation named before that the noun can name."""
+    match = _THE_BODY.search(speaker)
+    if not match:
+        return None
+    words = _BODY_WORDS.get(match["noun"], frozenset({match["noun"]}))
+    named = (index.by_alias[m[0]] for m in index.pattern.finditer(before))
+    fits = [i for i in named if kinds.get(i) is Kind.ORGANIZATION and words & set(i.split("-"))]
+    return fits[-1] if fits else None
 
 
 def _nearest(mapping: dict[int, str], paragraph: int) -> int:

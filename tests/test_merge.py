@@ -137,6 +137,16 @@ def test_quotes_attach_to_an_event_with_their_speaker() -> None:
     assert [(q.speaker, q.text[:20]) for q in quotes] == [("ana-lima", "We want a fair deal ")]
 
 
+def test_the_bloc_is_the_last_organisation_named_that_a_bloc_can_be() -> None:
+    text = (
+        "Ports group calls for calm after clashes\n\nBy Jane Roe\nMarch 4, 2023\n\n"
+        "The Harbour Council met on Friday. The Coastal Alliance of Ports also met on Friday.\n\n"
+        '"We urge calm on all sides now," the bloc said.\n'
+    )
+    quotes = [q for e in _briefing(text).events.values() for q in e.quotes]
+    assert [q.speaker for q in quotes] == ["coastal-alliance-of-ports"]
+
+
 def test_every_reference_resolves() -> None:
     briefing = _briefing(DATED, UNDATED, LATER)
     for event in briefing.events.values():
