@@ -717,6 +717,63 @@ def _disputes(clusters: list[_Cluster], kinds: dict[str, Kind]) -> dict[int, lis
     return found
 
 
+NEAR_RIVAL_DAYS = 3
+"""How far apart two articles' dates for one happening may be ('Feb. 29' / '1 March')."""
+
+
+def _near_rivals(clusters: list[_Cluster]) -> dict[int, int]:
+    """One article's happening a few days off a happening several others date alike.
+
+    When an article is not among those sources, could have reported that
+    happening by its own date, and its cluster shares two words with theirs, it
+    gives another date for the same happening: it becomes a disputed reading of
+    the nearest such cluster (cluster number -> the cluster it joins).
+    """
+    by_date: dict[PartialDate, list[int]] = defaultdict(list)
+    for number, cluster in enumerate(clusters):
+        if cluster.date.day is not None:
+            by_date[cluster.date].append(number)
+    found: dict[int, int] = {}
+    for number, cluster in enumerate(clusters):
+        if cluster.date.day is None or len(cluster.sources) != 1:
+            continue
+        words = {t for t in cluster.terms if not t.startswith("@")}
+        best: tuple[int, int, int, int] | None = None
+        for shift in range(-NEAR_RIVAL_DAYS, NEAR_RIVAL_DAYS + 1):
+            if shift == 0 or not _reportable(cluster, shift):
+                continue
+            for other in by_date.get(_shifted(cluster.date, shift), []):
+                rival = clusters[other]
+                if len(rival.sources) < 2 or cluster.sources & rival.sources:
+                    continue
+                shared = len(words & rival.terms.keys())
+                score = (-abs(shift), shared, len(rival.sources), -other)
+                if shared >= 2 and (best is None or score > best):
+                    best = score
+        if best is not None:
+            found[number] = -best[3]
+    return found
+
+
+def _reportable(cluster: _Cluster, shift: int) -> bool:
+    """Could the article have told of a past happening `shift` days off its own date?
+
+    Not when that falls after the article was written (a day allowed for time zones).
+    """
+    anchor = cluster.members[0].anchor
+    if anchor is None or all(m.clause.tense is Tense.FUTURE for m in cluster.members):
+        return True
+    assert cluster.date.month is not None and cluster.date.day is not None
+    when = dt.date(cluster.date.year, cluster.date.month, cluster.date.day)
+    return when + dt.timedelta(days=shift) <= anchor + dt.timedelta(days=1)
+
+
+def _shifted(date: PartialDate, days: int) -> PartialDate:
+    assert date.month is not None and date.day is not None
+    moved = dt.date(date.year, date.month, date.day) + dt.timedelta(days=days)
+    return PartialDate(moved.year, moved.month, moved.day)
+
+
 def _days(a: PartialDate, b: PartialDate) -> int:
     assert a.month and a.day and b.month and b.day
     return (dt.date(a.year, a.month, a.day) - dt.date(b.year, b.month, b.day)).days
@@ -818,10 +875,17 @@ def build_events(
 ) -> tuple[dict[str, Event], dict[str, _Cluster]]:
     kinds = {a.id: a.kind for a in actors.values()}
     disputes = _disputes(clusters, kinds)
+    absorbed = _near_rivals(clusters)
+    joined: dict[int, list[_Clause]] = defaultdict(list)
+    for gone, into in sorted(absorbed.items()):
+        joined[into].extend(clusters[gone].members)
+        disputes.setdefault(into, []).extend(clusters[gone].members)
     events: dict[str, Event] = {}
     by_event: dict[str, _Cluster] = {}
     taken: set[str] = set()
     for number, cluster in sorted(enumerate(clusters), key=lambda nc: _cluster_key(nc[1])):
+        if number in absorbed:
+            continue
         centre = _centroid(cluster)
         title = _title(centre)
         slug = slugify(title, "event", max_length=72 - len(str(cluster.date)))
@@ -847,7 +911,7 @@ def build_events(
             disputed={"date": readings} if readings else {},
             body=_body(cluster, disputed),
         )
-        by_event[event_id] = cluster
+        by_event[event_id] = _Cluster(cluster.date, cluster.members + joined[number])
     return events, by_event
 
 

@@ -81,6 +81,33 @@ def test_an_early_article_is_joined_to_the_happening_later_articles_describe() -
     assert len(thursday.sources) == 3
 
 
+def test_one_article_a_day_off_several_others_is_a_disputed_reading() -> None:
+    def article(headline: str, day: int, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\nJune {day}, 2024\n\n{text}\n"
+
+    briefing = _briefing(
+        article("Ferry merger under review", 6, "Norvik announced the ferry deal on Feb. 29."),
+        article("Ferry merger faces questions", 7, "The ferry deal was announced on Feb. 29."),
+        article("Why the ferry merger matters", 8, "The ferry deal was announced on 1 March."),
+    )
+    (deal,) = briefing.events.values()
+    assert deal.date == PartialDate(2024, 2, 29)
+    assert len(deal.sources) == 3
+    assert {r.value for r in deal.disputed["date"]} == {"2024-02-29", "2024-03-01"}
+
+
+def test_an_article_cannot_date_a_happening_after_it_was_written() -> None:
+    def article(headline: str, month_day: str, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\n{month_day}, 2024\n\n{text}\n"
+
+    briefing = _briefing(
+        article("Leaders agree a ferry deal", "June 9", "Leaders agreed the ferry deal on June 8."),
+        article("Ferry deal agreed at dawn", "June 9", "The ferry deal was agreed on June 8."),
+        article("Before the ferry talks", "June 6", "The premier backed the ferry deal on June 5."),
+    )
+    assert len(briefing.events) == 2
+
+
 def test_a_place_name_alone_does_not_make_two_happenings_one() -> None:
     text = (
         "Quake aftermath in the port town\n\nBy Jane Roe\nMarch 4, 2023\n\n"
