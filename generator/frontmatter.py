@@ -33,6 +33,7 @@ import yaml
 
 from .diagnostics import Diagnostic
 from .model import PartialDate, Precision
+from .yaml_direct import direct_yaml
 
 FENCE = "---"
 MAX_FRONT_MATTER_CHARS = 200_000
@@ -399,6 +400,14 @@ _DOCUMENT_END = "...\n"
 
 def dump_yaml(meta: Mapping[str, Any]) -> str:
     """YAML for front matter: keys in the given order, short lists inline, no wrapping.
+
+    Plain shapes are written directly (the same bytes, much faster); the rest by PyYAML.
+    """
+    return direct_yaml(meta) or careful_yaml(meta)
+
+
+def careful_yaml(meta: Mapping[str, Any]) -> str:
+    """`dump_yaml` by PyYAML's emitter, for any shape.
 
     Without the `...` PyYAML adds after a `|+` block (text ending in blank lines):
     `...` also closes front matter, so it would push the closing `---` into the body.
