@@ -104,7 +104,9 @@ class _RenderJob:
 
 
 _environment: tuple[_RenderJob, ThemeEnvironment] | None = None
-"""This process's theme environment for the current job (forked workers inherit it)."""
+"""This process's theme environment for the current job, with its compiled templates
+(forked workers inherit it). Each build has its own staging folder, so its own job:
+a template edited between two builds is read again."""
 
 
 def _job_environment(job: _RenderJob) -> ThemeEnvironment:
