@@ -574,7 +574,8 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
         target = _best(same_day, clause, 1 if alone else 2, not alone, lambda c: True, telling)
         if target is None and clause.date.precision.value != "day":
             wider = blocks[_wider_key(clause.date)]
-            target = _best(wider, clause, 4, True, partial(_same_side, clause=clause))
+            several = len(wider.clusters) > 1
+            target = _best(wider, clause, 4, several, partial(_same_side, clause=clause))
         if target is None and clause.caption:
             continue
         if target is None:

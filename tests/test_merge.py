@@ -108,6 +108,24 @@ def test_an_article_cannot_date_a_happening_after_it_was_written() -> None:
     assert len(briefing.events) == 2
 
 
+def test_a_year_joins_the_only_happening_of_that_year_it_shares_enough_with() -> None:
+    def article(headline: str, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\nJune 9, 2024\n\n{text}\n"
+
+    briefing = _briefing(
+        article(
+            "Vote count begins in the capital",
+            "A constitutional referendum in March 2021 lifted the term limit.",
+        ),
+        article(
+            "Incumbent wins a third term",
+            "The constitutional referendum of 2021 removed the term limit.",
+        ),
+    )
+    (referendum,) = briefing.events.values()
+    assert referendum.date == PartialDate(2021, 3) and len(referendum.sources) == 2
+
+
 def test_a_place_name_alone_does_not_make_two_happenings_one() -> None:
     text = (
         "Quake aftermath in the port town\n\nBy Jane Roe\nMarch 4, 2023\n\n"
