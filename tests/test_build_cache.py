@@ -170,3 +170,11 @@ def test_the_generator_code_is_part_of_the_key(
     assert build_cache.code_digest(["stage.py"]) != before
     (package / "themes" / "base.html").write_text("<html>")
     assert len({before, build_cache.code_digest(["stage.py"])}) == 2
+
+
+def test_a_template_edited_between_builds_is_used(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {"themes/default/404.html": "first {{ site.title }}\n"})
+    build.run(root)
+    make_project(root, {"themes/default/404.html": "second {{ site.title }}\n"})
+    build.run(root)
+    assert (root / "site/404.html").read_text() == "second Test briefing\n"
