@@ -788,19 +788,45 @@ _LEADING = re.compile(
 
 
 def _title(clause: _Clause) -> str:
-    expr = re.escape(clause.clause.expr.text)
+    expr = re.escape(clause.clause.expr.text.rstrip("."))
     text = re.sub(
-        rf"(?:\b(?:on|in|at|by|for|from|of|until)\s+)?{expr}(?:\s+(?:morning|afternoon|evening|night))?",
+        rf"(?:\b(?:on|in|at|by|for|from|of|until|to|since)\s+)?{expr}\.?"
+        r"(?:\s+(?:morning|afternoon|evening|night))?",
         " ",
         clause.clause.text,
     )
-    text = re.sub(r"\b(?:on|in|at|by|from|of|for)\s*(?=[,.;]|$|\s{2})", " ", text)
+    text = re.sub(r"\b(?:on|in|at|by|from|of|for|to|since)\s*(?=[,.;]|$|\s{2})", " ", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—-")
+    text = re.sub(r",(?:\s*,)+", ",", text)  # '90 days, until 14 October, to decide'
     for _ in range(3):
         text = _LEADING.sub("", text).strip(" ,;:—-")
+    if _FINITE.fullmatch(text.split()[0] if text else ""):
+        text = _with_subject(text, clause.clause.sentence)
     if len(text.split()) < 3:
         text = clause.clause.sentence
     return _shorten(text)
+
+
+_FINITE = re.compile(r"\b(?:has|have|had|will|would|is|are|was|were|said|says|\w+ed)\b")
+_AUXILIARY = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
+
+
+def _with_subject(text: str, sentence: str) -> str:
+    """'has said it will decide ...' -> 'Britain's regulator has said it will decide ...'.
+
+    A clause cut from a sentence may start at its verb; the sentence's subject
+    (the words before its first verb) is put back, with the auxiliary a bare
+    participle needs ('notified to' -> 'The deal was notified to').
+    """
+    verb = _FINITE.search(sentence)
+    if verb is None:
+        return text
+    subject = sentence[: verb.start()].strip(" ,")
+    if not subject[:1].isupper() or not 1 <= len(subject.split()) <= 8:
+        return text
+    first = text.split()[0].lower()
+    needs_auxiliary = verb[0].lower() in _AUXILIARY and first.endswith("ed")
+    return f"{subject} {verb[0]} {text}" if needs_auxiliary else f"{subject} {text}"
 
 
 def _shorten(text: str, most: int = 14) -> str:

@@ -126,6 +126,17 @@ def test_a_year_joins_the_only_happening_of_that_year_it_shares_enough_with() ->
     assert referendum.date == PartialDate(2021, 3) and len(referendum.sources) == 2
 
 
+def test_a_title_cut_at_its_verb_gets_the_sentence_subject_back() -> None:
+    text = (
+        "Regulators weigh the ferry merger\n\nBy Jane Roe\nJune 9, 2024\n\n"
+        "The deal was announced on 1 March and notified to the regulator on 2 May.\n\n"
+        "The regulator has 90 days, until 14 October, to take a decision.\n"
+    )
+    titles = sorted(e.title for e in _briefing(text).events.values())
+    assert "The deal was notified to the regulator" in titles
+    assert "The regulator has 90 days, to take a decision" in titles
+
+
 def test_a_place_name_alone_does_not_make_two_happenings_one() -> None:
     text = (
         "Quake aftermath in the port town\n\nBy Jane Roe\nMarch 4, 2023\n\n"
