@@ -82,6 +82,13 @@ def test_an_appositive_after_a_date_stays_with_it() -> None:
     assert ends.text == "and runs until 1 April 2029"
 
 
+def test_a_will_after_the_date_belongs_to_another_verb() -> None:
+    (clause,) = find_dated_clauses(
+        ["The board's decision on Thursday to close the mill will not surprise its workers."]
+    )
+    assert clause.tense is Tense.PAST
+
+
 def test_a_time_in_the_next_sentence_joins_the_dated_clause() -> None:
     (clause,) = find_dated_clauses(
         ["The leaders will speak on Thursday. The call is scheduled for 3:30 p.m. ET."]

@@ -167,8 +167,9 @@ def _tense_near(clause: str, sentence: str, expr: DateExpr) -> Tense:
         return Tense.FUTURE
     if _WINDOW_PAST.search(window):
         return Tense.PAST
-    if _WINDOW_FUTURE.search(clause):
+    leading = clause.partition(expr.text)[0]  # a 'will' further on belongs to another verb
+    if _WINDOW_FUTURE.search(leading):
         return Tense.FUTURE
     if re.search(r"\b(?:is|are)\b", window):
         return Tense.FUTURE
-    return tense_of(clause)
+    return tense_of(f"{leading} {expr.text} {after}")
