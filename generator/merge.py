@@ -416,7 +416,7 @@ class _Clause:
     names_actors: bool
     """False when `actors` were borrowed from the rest of the sentence."""
     caption: bool
-    """From a photo caption: it may support an event, never found one."""
+    """From a photo caption or a quotation: it may support an event, never found one."""
 
 
 _DATE_WORDS = re.compile(
@@ -494,7 +494,7 @@ def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause
                     actors=actors,
                     terms=_terms(clause.text, actors, places, place_words),
                     names_actors=bool(own),
-                    caption=clause.paragraph >= len(item.facts.paragraphs),
+                    caption=clause.quoted or clause.paragraph >= len(item.facts.paragraphs),
                 )
             )
     return out

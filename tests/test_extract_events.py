@@ -35,16 +35,14 @@ def test_vague_period_gives_way_to_a_precise_date() -> None:
     assert clause.expr.text == "Thursday"
 
 
-def test_speculation_and_quoted_dates_are_not_happenings() -> None:
-    assert (
-        find_dated_clauses(
-            [
-                "Russia could launch an invasion as soon as next month.",
-                '"We will go to court on Friday," she said.',
-            ]
-        )
-        == []
+def test_speculation_is_no_happening_and_a_quoted_date_only_backs_one() -> None:
+    (court,) = find_dated_clauses(
+        [
+            "Russia could launch an invasion as soon as next month.",
+            '"We will go to court on Friday," she said.',
+        ]
     )
+    assert court.quoted and court.tense is Tense.FUTURE
 
 
 def test_speculation_after_a_comma_leaves_the_dated_clause_news() -> None:

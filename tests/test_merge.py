@@ -137,6 +137,19 @@ def test_a_title_cut_at_its_verb_gets_the_sentence_subject_back() -> None:
     assert "The regulator has 90 days, to take a decision" in titles
 
 
+def test_a_date_in_a_quotation_backs_a_happening_but_never_makes_one() -> None:
+    def article(headline: str, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\nMarch 1, 2023\n\n{text}\n"
+
+    briefing = _briefing(
+        article("Opposition goes to court", 'She said: "We will petition the court on Friday."'),
+        article("Court petition is filed", "Her lawyers will petition the court on Friday."),
+        article("Opposition vows to fight on", '"We will march on Saturday," she said.'),
+    )
+    (petition,) = briefing.events.values()
+    assert len(petition.sources) == 2
+
+
 def test_a_place_name_alone_does_not_make_two_happenings_one() -> None:
     text = (
         "Quake aftermath in the port town\n\nBy Jane Roe\nMarch 4, 2023\n\n"

@@ -41,6 +41,8 @@ class DatedClause:
     tense: Tense
     paragraph: int
     time: ClockTime | None = None
+    quoted: bool = False
+    """Said inside a quotation: a speaker's date may back a happening, never found one."""
 
 
 def find_dated_clauses(paragraphs: list[str]) -> list[DatedClause]:
@@ -50,8 +52,7 @@ def find_dated_clauses(paragraphs: list[str]) -> list[DatedClause]:
         for sentence in sentences(paragraph):
             start = paragraph.find(sentence, position)
             position = max(start, 0) + len(sentence)
-            quoted = _inside_quote(paragraph[: max(start, 0)])
-            found = [] if quoted else _clauses_in(sentence, index)
+            found = _clauses_in(sentence, index, _inside_quote(paragraph[: max(start, 0)]))
             if found:
                 clauses.extend(found)
             elif clauses and clauses[-1].time is None and index - clauses[-1].paragraph <= 1:
@@ -88,7 +89,7 @@ def _without_restatements(sentence: str, exprs: list[DateExpr]) -> list[DateExpr
     return kept
 
 
-def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
+def _clauses_in(sentence: str, paragraph: int, quoted: bool) -> list[DatedClause]:
     exprs = _without_restatements(sentence, find_dates(sentence))
     if any(not e.is_vague for e in exprs):
         exprs = [e for e in exprs if not e.is_vague]
@@ -98,7 +99,7 @@ def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
         start = next((c for c in reversed(cuts[:k]) if c is not None), 0)
         end = next((c for c in cuts[k:] if c is not None), len(sentence))
         text = sentence[start:end].strip(" ,;.")
-        if _SPECULATION.search(_segment(sentence, expr)) or _inside_quote(sentence, expr.start):
+        if _SPECULATION.search(_segment(sentence, expr)):
             continue
         out.append(
             DatedClause(
@@ -109,6 +110,7 @@ def _clauses_in(sentence: str, paragraph: int) -> list[DatedClause]:
                 tense=_tense_near(text, sentence, expr),
                 paragraph=paragraph,
                 time=find_time(text),
+                quoted=quoted or _inside_quote(sentence, expr.start),
             )
         )
     return out
