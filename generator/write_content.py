@@ -15,19 +15,16 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
 from .frontmatter import render
-from .fsutil import atomic_write
+from .fsutil import atomic_write_many
 from .model import Actor, Briefing, Event, Source
 
 GENERATED = "generated"
-WRITERS = 8
-"""Threads writing files: each write waits on fsync, which these waits overlap."""
 _GENERATED_BLOCK = re.compile(r"^generated:.*?(?=^---[ \t]*$)", re.MULTILINE | re.DOTALL)
 _HASH = re.compile(r"\bhash:\s*['\"]?([0-9a-f]{16})\b")
 
@@ -155,7 +152,7 @@ def plan(briefing: Briefing) -> list[Planned]:
 def write(root: Path, planned: list[Planned]) -> Outcome:
     """Write the plan under `root`; keep hand-edited files; drop ingest's own stale files."""
     diagnostics: list[Diagnostic] = []
-    written = unchanged = kept = 0
+    unchanged = kept = 0
     wanted = {p.path for p in planned}
     to_write: list[Planned] = []
     for item in planned:
@@ -172,10 +169,8 @@ def write(root: Path, planned: list[Planned]) -> Outcome:
         else:
             kept += 1
             diagnostics.append(_kept(item.path))
-    for parent in {(root / p.path).parent for p in to_write}:
-        parent.mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(WRITERS) as pool:
-        written = sum(1 for _ in pool.map(lambda p: atomic_write(root / p.path, p.text), to_write))
+    atomic_write_many([(root / p.path, p.text) for p in to_write])
+    written = len(to_write)
     removed = 0
     for folder in ("events", "actors", "sources"):
         for path in sorted((root / "content" / folder).glob("*.md")):

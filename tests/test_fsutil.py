@@ -103,3 +103,37 @@ def test_the_file_ends_as_the_new_content(
     atomic_write(target, new)
     assert target.read_bytes() == new
     assert names(folder) == ["x.bin"]
+
+
+def test_many_files_are_written_with_one_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    syncs: list[str] = []
+    monkeypatch.setattr(fsutil.os, "sync", lambda: syncs.append("sync"))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/old.md").write_text("old")
+    (tmp_path / "a/old.md").chmod(0o640)
+    fsutil.atomic_write_many(
+        [(tmp_path / "a/old.md", "new"), (tmp_path / "b/c/x.md", b"x"), (tmp_path / "a/y.md", "y")]
+    )
+    assert syncs == ["sync"]
+    assert (tmp_path / "a/old.md").read_text() == "new"
+    assert stat.S_IMODE((tmp_path / "a/old.md").stat().st_mode) == 0o640
+    assert names(tmp_path / "a") == ["old.md", "y.md"]
+    assert (tmp_path / "b/c/x.md").read_bytes() == b"x"
+
+
+def test_a_failure_before_any_rename_keeps_every_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("x.md", "y.md"):
+        (tmp_path / name).write_text("old")
+
+    def fail() -> None:
+        raise SimulatedCrashError
+
+    monkeypatch.setattr(fsutil.os, "sync", fail)
+    with pytest.raises(SimulatedCrashError):
+        fsutil.atomic_write_many([(tmp_path / "x.md", "new"), (tmp_path / "y.md", "new")])
+    assert [(tmp_path / n).read_text() for n in ("x.md", "y.md")] == ["old", "old"]
+    assert names(tmp_path) == ["x.md", "y.md"]
