@@ -99,16 +99,17 @@ def relative_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def read_or_report(path: Path, root: Path) -> SeedText | Diagnostic:
+    """The article at `path`, or the reason it cannot be read."""
+    try:
+        return read_seed(path, root)
+    except ReadError as exc:
+        return Diagnostic(relative_path(path, root), exc.line, str(exc))
+    except OSError as exc:
+        return Diagnostic(relative_path(path, root), 1, f"cannot read: {exc.strerror}")
+
+
 def read_seeds(paths: list[Path], root: Path) -> tuple[list[SeedText], list[Diagnostic]]:
-    seeds: list[SeedText] = []
-    diagnostics: list[Diagnostic] = []
-    for path in paths:
-        try:
-            seeds.append(read_seed(path, root))
-        except ReadError as exc:
-            diagnostics.append(Diagnostic(relative_path(path, root), exc.line, str(exc)))
-        except OSError as exc:
-            diagnostics.append(
-                Diagnostic(relative_path(path, root), 1, f"cannot read: {exc.strerror}")
-            )
-    return seeds, diagnostics
+    results = [read_or_report(path, root) for path in paths]
+    seeds = [r for r in results if isinstance(r, SeedText)]
+    return seeds, [r for r in results if isinstance(r, Diagnostic)]

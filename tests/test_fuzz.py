@@ -89,7 +89,7 @@ def test_article_reader_never_raises_and_its_output_parses(
         paths.append(path)
     seeds, read_problems = read_seeds(paths, root)
     assert len(seeds) + len(read_problems) == len(articles)
-    facts, extract_problems = extract_all(seeds)
+    facts, extract_problems = extract_all(paths, root)
     for problem in [*read_problems, *extract_problems]:
         assert problem.path.startswith("seeds/") and "\n" not in problem.message
     if not facts:
@@ -198,8 +198,6 @@ def test_the_good_article_reads_without_problems(tmp_path: Path) -> None:
     """The fuzz above starts from this article; it must itself be fine."""
     path = fresh(tmp_path / "p" / "seeds") / "good.txt"
     path.write_text(GOOD_ARTICLE, encoding="utf-8")
-    seeds, problems = read_seeds([path], tmp_path / "p")
-    assert problems == []
-    facts, problems = extract_all(seeds)
+    facts, problems = extract_all([path], tmp_path / "p")
     assert problems == []
     assert len(facts) == 1

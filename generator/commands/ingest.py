@@ -1,16 +1,17 @@
 """`briefing ingest [FILES...]`: seeds/ -> content/.
 
-read seeds -> extract each article -> merge into one Briefing -> write content/.
-With FILES, those files are read together with every seed already recorded in
-content/sources, so a new article extends the existing events and actors.
+read and extract each article (on every CPU) -> merge into one Briefing ->
+render -> write content/. With FILES, those files are read together with every
+seed already recorded in content/sources, so a new article extends the
+existing events and actors.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from ..config import Project
@@ -18,11 +19,9 @@ from ..diagnostics import BriefingError, Diagnostic, Severity
 from ..extract import ArticleFacts, NoArticleError, SeedText, extract_article
 from ..merge import merge
 from ..progress import Progress
-from ..read_seeds import read_seeds, seed_files
-from ..write_content import Item, Planned, items, render_item, write
-
-PARALLEL_FROM = 200
-"""Below this many articles one process is faster than starting a pool."""
+from ..read_seeds import read_or_report, seed_files
+from ..workers import map_spans
+from ..write_content import plan, write
 
 
 def run(root: Path, files: list[Path] | None = None) -> list[Diagnostic]:
@@ -32,11 +31,9 @@ def run(root: Path, files: list[Path] | None = None) -> list[Diagnostic]:
         raise BriefingError(
             [Diagnostic("seeds", 0, "no articles to ingest: put .txt or .md files in seeds/")]
         )
-    seeds, diagnostics = read_seeds(paths, root)
-    articles, problems = extract_all(seeds)
-    diagnostics += problems
+    articles, diagnostics = extract_all(paths, root)
     if articles:
-        outcome = write(root, render_all(items(merge(articles))))
+        outcome = write(root, plan(merge(articles)))
         diagnostics += outcome.diagnostics
         print(
             f"ingested {len(articles)} articles: {outcome.written} files written, "
@@ -65,39 +62,35 @@ def _recorded_seeds(project: Project) -> list[Path]:
     return found
 
 
-def render_all(todo: list[Item]) -> list[Planned]:
-    """Render every file's text, on all cores when there are many."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(todo) < PARALLEL_FROM or workers == 1:
-        return [render_item(item) for item in todo]
-    with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(render_item, todo, chunksize=128))
+def _read_and_extract(paths: Sequence[Path], root: Path) -> list[ArticleFacts | Diagnostic]:
+    return [_extract(read_or_report(path, root)) for path in paths]
 
 
-def _extract(seed: SeedText) -> ArticleFacts | Diagnostic:
+def _extract(seed: SeedText | Diagnostic) -> ArticleFacts | Diagnostic:
+    if isinstance(seed, Diagnostic):
+        return seed
     try:
         return extract_article(seed)
     except NoArticleError as exc:
         return Diagnostic(seed.path, 1, str(exc))
 
 
-def extract_all(seeds: list[SeedText]) -> tuple[list[ArticleFacts], list[Diagnostic]]:
-    """Extract every article, in parallel when there are many; progress on a terminal."""
-    progress = Progress("extracting", len(seeds))
-    results: list[ArticleFacts | Diagnostic] = []
-    workers = min(os.cpu_count() or 1, 4)
-    if len(seeds) >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            for result in pool.map(_extract, seeds, chunksize=64):
-                results.append(result)
-                progress.advance()
-    else:
-        for seed in seeds:
-            results.append(_extract(seed))
+def extract_all(paths: list[Path], root: Path) -> tuple[list[ArticleFacts], list[Diagnostic]]:
+    """Read and extract every article, on every CPU when there are many; progress on a terminal.
+
+    Workers read the files themselves, so no article's text is held or sent twice.
+    """
+    progress = Progress("extracting", len(paths))
+    articles: list[ArticleFacts] = []
+    problems: list[Diagnostic] = []
+    for results in map_spans(partial(_read_and_extract, root=root), paths):
+        for result in results:
+            if isinstance(result, ArticleFacts):
+                articles.append(result)
+            else:
+                problems.append(result)
             progress.advance()
     progress.close()
-    articles = [r for r in results if isinstance(r, ArticleFacts)]
-    problems = [r for r in results if isinstance(r, Diagnostic)]
     return articles, [p for p in problems if p.severity is Severity.ERROR] + [
         p for p in problems if p.severity is not Severity.ERROR
     ]
