@@ -544,10 +544,12 @@ class _Block:
             posting = self.postings.get(term, ())
             if len(posting) > COMMON_TERM:
                 continue
+            actor, only = term.startswith("@"), len(posting) == 1
             for number in posting:
-                counts[number][0] += 1
-                counts[number][1] += term.startswith("@")
-                counts[number][2] += len(posting) == 1
+                count = counts[number]
+                count[0] += 1
+                count[1] += actor
+                count[2] += only
         return {n: (c[0], c[1], c[2]) for n, c in counts.items()}
 
 
