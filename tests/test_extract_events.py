@@ -90,6 +90,13 @@ def test_a_will_after_the_date_belongs_to_another_verb() -> None:
     assert clause.tense is Tense.PAST
 
 
+def test_a_day_something_is_set_for_lies_ahead() -> None:
+    called, attack = find_dated_clauses(
+        ["The bloc has called an emergency summit for Monday.", "He was held for Monday's attack."]
+    )
+    assert (called.tense, attack.tense) == (Tense.FUTURE, Tense.PAST)
+
+
 def test_a_time_in_the_next_sentence_joins_the_dated_clause() -> None:
     (clause,) = find_dated_clauses(
         ["The leaders will speak on Thursday. The call is scheduled for 3:30 p.m. ET."]

@@ -25,6 +25,8 @@ _WINDOW_FUTURE = re.compile(
     r"would be|would take|until|by)\b",
     re.I,
 )
+_APPOINTED = re.compile(r"\bfor\s+(?:next\s+)?$", re.I)
+"""'for Monday' after a noun: the day something is set for, ahead of the writer."""
 _WINDOW_PAST = re.compile(
     r"\b(?:was|were|had|did|said|spoke|held|met|told|took|made|began|came|went|\w+ed)\b", re.I
 )
@@ -160,6 +162,9 @@ def _boundary(sentence: str, start: int, limit: int) -> int | None:
 
 def _tense_near(clause: str, sentence: str, expr: DateExpr) -> Tense:
     """The tense of the verbs nearest the date, else of the clause ('will speak ... Thursday')."""
+    possessive = expr.text.endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), expr.end)
+    if _APPOINTED.search(sentence, 0, expr.start) and not possessive:
+        return Tense.FUTURE  # 'called an emergency summit for Monday'
     before = " ".join(_unquoted(sentence[: expr.start]).split()[-10:])
     stop = _boundary(sentence, expr.end, len(sentence))
     after = " ".join(_unquoted(sentence[expr.end : stop]).split()[:6])
