@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,3 +33,8 @@ def make_project(root: Path, files: Mapping[str, str | bytes] | None = None) -> 
         else:
             path.write_text(textwrap.dedent(data), encoding="utf-8")
     return root
+
+
+def copy_fixture(name: str, dest: Path) -> Path:
+    """A copy of `tests/fixtures/<name>` under `dest`, so a build's cache stays out of the repo."""
+    return Path(shutil.copytree(FIXTURES / name, dest / name))

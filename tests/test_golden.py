@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from project_factory import FIXTURES
+from project_factory import copy_fixture
 
 from generator.config import Project
 from generator.write_site import build_site
@@ -29,7 +29,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("name", ["small"])
 def test_build_matches_golden_files(tmp_path: Path, name: str) -> None:
     out = tmp_path / "site"
-    assert build_site(Project(FIXTURES / name), out, BASE_URL) == []
+    assert build_site(Project(copy_fixture(name, tmp_path)), out, BASE_URL) == []
     expected_dir = GOLDEN / name
     if os.environ.get("BRIEFING_UPDATE_GOLDEN") == "1":
         shutil.rmtree(expected_dir, ignore_errors=True)

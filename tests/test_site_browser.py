@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urldefrag
 
 import pytest
-from project_factory import FIXTURES
+from project_factory import FIXTURES, copy_fixture
 
 from generator.config import Project
 from generator.write_site import build_site
@@ -82,6 +82,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
 
 
 def _build(project: Path, out: Path) -> Path:
+    if project.is_relative_to(FIXTURES):
+        project = copy_fixture(project.name, out.with_name(f"{out.name}-project"))
     assert build_site(Project(project), out) == []
     return out
 
