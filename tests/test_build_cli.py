@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from project_factory import FIXTURES, make_project
+from project_factory import copy_fixture, make_project
 from site_checks import atom_entries, html_problems, ical_components
 
 from generator.cli import main
@@ -175,7 +175,7 @@ def test_build_refuses_to_replace_the_project_itself(
 def test_two_builds_are_byte_identical_and_well_formed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    fixture = str(FIXTURES / "small")
+    fixture = str(copy_fixture("small", tmp_path / "project"))
     base = "--base-url=https://news.example/briefing/"
     assert _run(capsys, "build", "--root", fixture, "--out", str(tmp_path / "a"), base)[0] == 0
     assert _run(capsys, "build", "--root", fixture, "--out", str(tmp_path / "b"), base)[0] == 0
@@ -195,8 +195,9 @@ def test_two_builds_are_byte_identical_and_well_formed(
 def test_month_precision_never_shows_a_day(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _run(capsys, "build", "--root", str(FIXTURES / "small"), "--out", str(tmp_path))[0] == 0
-    page = (tmp_path / "events/troop-buildup/index.html").read_text(encoding="utf-8")
+    project = copy_fixture("small", tmp_path / "project")
+    assert _run(capsys, "build", "--root", str(project), "--out", str(tmp_path / "site"))[0] == 0
+    page = (tmp_path / "site/events/troop-buildup/index.html").read_text(encoding="utf-8")
     assert '<time datetime="2021-12">December 2021</time>' in page
     assert "1 December 2021" not in page
 
