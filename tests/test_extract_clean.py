@@ -67,6 +67,18 @@ def test_caption_before_a_credit_line() -> None:
     assert roles["The mayor opens the bridge."] is Role.CAPTION
 
 
+def test_a_caption_with_its_own_credit() -> None:
+    roles = _roles(
+        "Title line of the story here\n\n"
+        "Fans cheer in the square, Wednesday, Nov. 22, 2023. (APN Photo/Ann Lee)\n\n"
+        "The team won the cup.\n"
+    )
+    assert roles["Fans cheer in the square, Wednesday, Nov. 22, 2023. (APN Photo/Ann Lee)"] is (
+        Role.CAPTION
+    )
+    assert roles["The team won the cup."] is Role.BODY
+
+
 def test_metadata_ignores_the_banner_date() -> None:
     meta = extract_metadata(lines_to_units(DUMP))
     assert meta.title == "Council approves the harbour bridge after a long night"

@@ -137,13 +137,20 @@ _MARKUP = re.compile(r"\{[{%]|<[a-z]+[ >]|\[@")
 """Template, HTML or citation syntax: text someone typed, never a headline."""
 
 
+_TRAILING_CREDIT = re.compile(
+    r"\((?:[\w.&-]+\s+)?(?:photo|photograph|picture|image)\s*(?:/|:|by\b)[^()]*\)\s*$", re.I
+)
+"""'... Bassaro, Wednesday, Nov. 22, 2023. (APN Photo/Tunde Adebayo)': a caption's own credit."""
+
+
 def _mark_captions(units: list[Unit]) -> list[Unit]:
-    """A unit just before a credit line, or in a block opened by 'FILE PHOTO:', is a caption."""
+    """Captions: a unit before a credit line, ending in its own credit, or after 'FILE PHOTO:'."""
     marked = list(units)
     photo_block = bool(units) and bool(re.match(r"(?i)(?:file )?photo\b|image\b", units[0].text))
     for index, unit in enumerate(units):
         credit_next = index + 1 < len(units) and bool(_CREDIT.search(units[index + 1].text))
-        if unit.role is not Role.CHROME and (photo_block or credit_next):
+        credit_own = bool(_TRAILING_CREDIT.search(unit.text))
+        if unit.role is not Role.CHROME and (photo_block or credit_next or credit_own):
             marked[index] = Unit(unit.text, unit.line, Role.CAPTION)
     return marked
 
