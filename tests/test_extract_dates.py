@@ -28,6 +28,8 @@ ANCHOR = dt.date(2021, 12, 29)  # a Wednesday
         ("the target date is in January", Tense.FUTURE, "2022-01"),
         ("as of today", Tense.PAST, "2021-12-29"),
         ("2021-11-03 was", Tense.PAST, "2021-11-03"),
+        ("In September the ministers wrote", Tense.PAST, "2021-09"),
+        ("Last week the Commission opened", Tense.PAST, "2021-12"),
     ],
 )
 def test_expressions_resolve_against_the_anchor(text: str, tense: Tense, expected: str) -> None:

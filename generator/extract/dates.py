@@ -136,7 +136,8 @@ _RULES = [
     (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), _month_year),
     (
         re.compile(
-            r"\b(?:in|since|until|by|from|during|early|late|mid|last|next|this|of)(?:\s+|-)"
+            r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|"
+            r"[Nn]ext|[Tt]his|of)(?:\s+|-)"
             r"(?:early\s+|late\s+|mid-?)?(?P<month>January|February|March|April|May|June|July|"
             r"August|September|October|November|December)\b(?!\s+\d)"
         ),
@@ -152,7 +153,8 @@ _RULES = [
     (re.compile(r"\b(?P<word>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)\b"), _day_word),
     (
         re.compile(
-            r"\b(?:(?:earlier|later)\s+(?:in\s+)?)?(?P<which>this|last|past|next|coming|the)\s+"
+            r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?)?"
+            r"(?P<which>[Tt]his|[Ll]ast|[Pp]ast|[Nn]ext|[Cc]oming|[Tt]he)\s+"
             r"(?P<unit>month|week|weekend|year)\b(?!'s|’s|\s+(?:of|before|after))"
         ),
         _period,
