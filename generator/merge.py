@@ -595,24 +595,26 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
     for key, block in blocks.items():
         if ":" in key or not block.clusters:
             continue
-        one_day = block.clusters[0].date.day is not None
-        clusters.extend(_join_told_apart(block.clusters) if one_day else block.clusters)
+        dated = block.clusters[0].date.month is not None
+        clusters.extend(_join_told_apart(block.clusters) if dated else block.clusters)
     precise_months = {(c.date.year, c.date.month) for c in clusters if c.date.day is not None}
     precise_years = {c.date.year for c in clusters if c.date.day is not None}
     return [c for c in clusters if not _vague_preview(c, precise_months, precise_years)]
 
 
 def _join_told_apart(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Join same-day clusters from different articles that alone share a word.
+    """Join same-day (or same-month) clusters from different articles that alone share a word.
 
     Clauses are clustered in one pass, so an article read early may have started
     its own cluster for a happening later articles describe ('14 hours of talks'
     and 'the summit opened'). A word only two clusters of the day use, from
     articles that are not in both, makes them one, most shared words first.
+    Vague previews ('talks next month') stay apart: they are dropped later.
     """
     owners: dict[str, list[int]] = defaultdict(list)
     for number, cluster in enumerate(clusters):
-        for term in cluster.terms:
+        preview = cluster.date.day is None and _all_future(cluster)
+        for term in () if preview else cluster.terms:
             owners[term].append(number)
     pairs = Counter(tuple(numbers) for numbers in owners.values() if len(numbers) == 2)
     into = list(range(len(clusters)))
@@ -634,6 +636,10 @@ def _join_told_apart(clusters: list[_Cluster]) -> list[_Cluster]:
     return [c for n, c in enumerate(clusters) if into[n] == n]
 
 
+def _all_future(cluster: _Cluster) -> bool:
+    return all(c.clause.tense is Tense.FUTURE for c in cluster.members)
+
+
 def _vague_preview(
     cluster: _Cluster, precise_months: set[tuple[int, int | None]], precise_years: set[int]
 ) -> bool:
@@ -643,7 +649,7 @@ def _vague_preview(
     """
     if cluster.date.day is not None or len({c.source for c in cluster.members}) > 1:
         return False
-    if any(c.clause.tense is not Tense.FUTURE for c in cluster.members):
+    if not _all_future(cluster):
         return False
     if cluster.date.month is not None:
         return (cluster.date.year, cluster.date.month) in precise_months

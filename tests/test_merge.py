@@ -150,6 +150,22 @@ def test_a_date_in_a_quotation_backs_a_happening_but_never_makes_one() -> None:
     assert len(petition.sources) == 2
 
 
+def test_same_month_clusters_sharing_a_telling_word_join_but_previews_do_not() -> None:
+    def article(headline: str, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\nOctober 9, 2023\n\n{text}\n"
+
+    briefing = _briefing(
+        article(
+            "Ministers press the harbour board",
+            "In September the ministers sent a letter to the board. "
+            "In September the harbour froze over.",
+        ),
+        article("Lima keeps up the pressure", "Lima has pushed hard since the letter of September."),
+    )
+    september = [e for e in briefing.events.values() if e.date == PartialDate(2023, 9)]
+    assert sorted(len(e.sources) for e in september) == [1, 2]
+
+
 def test_a_place_name_alone_does_not_make_two_happenings_one() -> None:
     text = (
         "Quake aftermath in the port town\n\nBy Jane Roe\nMarch 4, 2023\n\n"
