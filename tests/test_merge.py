@@ -160,7 +160,7 @@ def test_same_month_clusters_sharing_a_telling_word_join_but_previews_do_not() -
             "In September the ministers sent a letter to the board. "
             "In September the harbour froze over.",
         ),
-        article("Lima keeps up the pressure", "Lima has pushed hard since the letter of September."),
+        article("Lima keeps up pressure", "Lima has pushed hard since the letter of September."),
     )
     september = [e for e in briefing.events.values() if e.date == PartialDate(2023, 9)]
     assert sorted(len(e.sources) for e in september) == [1, 2]
