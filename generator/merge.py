@@ -318,6 +318,9 @@ def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
     excluded = {n.lower() for a in articles for n in (a.facts.author, a.facts.outlet) if n} | {
         n.lower() for a in articles if a.facts.author for n in a.facts.author.split(", ")
     }
+    # an outlet by its initials ('told MPA') is no more an actor than by its name
+    initials = {_initials(a.facts.outlet) for a in articles if a.facts.outlet}
+    excluded |= {i for i in initials if len(i) >= 2}
     groups = _gather((m for a in articles for _, m in a.facts.mentions), excluded)
     merged = _merge_groups(groups, _link(groups))
     surnames = Counter(

@@ -216,6 +216,14 @@ def test_a_surname_alone_joins_the_only_full_name_it_ends() -> None:
     assert not any(a.name in ("Sol", "Incumbent Mira Sol") for a in briefing.actors.values())
 
 
+def test_the_outlet_by_its_initials_is_no_actor() -> None:
+    text = (
+        "Meridian Press Agency\n\nRunner suspended after a positive test\n\nMarch 4, 2023\n\n"
+        "The coach told MPA on Monday that the team was shocked. MPA asked the agency again.\n"
+    )
+    assert "mpa" not in _briefing(text).actors
+
+
 def test_quotes_attach_to_an_event_with_their_speaker() -> None:
     briefing = _briefing(DATED, UNDATED)
     quotes = [q for e in briefing.events.values() for q in e.quotes]
