@@ -86,3 +86,11 @@ def test_clock_times_with_zones() -> None:
     assert time is not None
     assert (time.time, time.timezone) == ("15:30", "America/New_York")
     assert find_time("no time here") is None
+
+
+def test_a_day_in_the_year_said_and_a_past_month_before_the_anchor() -> None:
+    september = dt.date(2024, 9, 16)
+    arrested, bail = find_dates("arrested on Nov. 3 last year and on bail since January")
+    assert arrested.text == "Nov. 3 last year"
+    resolved = [resolve(e, september, Tense.PAST) for e in (arrested, bail)]
+    assert [str(r.date) for r in resolved if r] == ["2023-11-03", "2024-01"]

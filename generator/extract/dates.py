@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from ..model import PartialDate
@@ -187,7 +187,30 @@ def find_dates(text: str) -> list[DateExpr]:
                 continue
             taken.append((start, end))
             found.append(DateExpr(start, end, match[0], kind, **values))
-    return sorted(found, key=lambda d: d.start)
+    return _with_year_offsets(text, sorted(found, key=lambda d: d.start))
+
+
+_BETWEEN_DAY_AND_YEAR = re.compile(r"[\s,]*")
+
+
+def _with_year_offsets(text: str, found: list[DateExpr]) -> list[DateExpr]:
+    """'Nov. 3 last year', 'in March next year': the day or month, in the year said."""
+    out: list[DateExpr] = []
+    for expr in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind in (Kind.MONTH_DAY, Kind.MONTH)
+            and expr.kind is Kind.YEAR_OFFSET
+            and expr.offset != 0
+            and _BETWEEN_DAY_AND_YEAR.fullmatch(text, last.end, expr.start)
+        ):
+            out[-1] = replace(
+                last, end=expr.end, text=text[last.start : expr.end], offset=expr.offset
+            )
+            continue
+        out.append(expr)
+    return out
 
 
 def _may_is_month(match: re.Match[str]) -> bool:
@@ -227,6 +250,11 @@ def tense_of(text: str) -> Tense:
     return Tense.FUTURE if _PRESENT.search(text) else Tense.PAST
 
 
+WRONG_SIDE_DAYS = 180
+"""What a month on the wrong side of the anchor for the tense costs, in days of distance:
+'on bail since January' in a September article is this January, not next."""
+
+
 def _add_months(year: int, month: int, offset: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + offset
     return index // 12, index % 12 + 1
@@ -240,7 +268,7 @@ def _nearest_year(month: int, day: int | None, anchor: dt.date, tense: Tense) ->
         when = dt.date(year, month, min(day or 15, last))
         days = (when - anchor).days
         wrong_side = (days < -31 and tense is Tense.FUTURE) or (days > 31 and tense is Tense.PAST)
-        return abs(days) + (60 if wrong_side else 0)
+        return abs(days) + (WRONG_SIDE_DAYS if wrong_side else 0)
 
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
 
@@ -283,11 +311,13 @@ def _relative(expr: DateExpr, anchor: dt.date, tense: Tense) -> Resolved:
     of = f"in an article of {anchor.isoformat()}"
     if expr.kind is Kind.MONTH_DAY:
         assert expr.month and expr.day
-        year = _nearest_year(expr.month, expr.day, anchor, tense)
+        year = anchor.year + expr.offset if expr.offset else None
+        year = year or _nearest_year(expr.month, expr.day, anchor, tense)
         return Resolved(PartialDate(year, expr.month, expr.day), f"'{expr.text}' {of}")
     if expr.kind is Kind.MONTH:
         assert expr.month
-        year = _nearest_year(expr.month, None, anchor, tense)
+        year = anchor.year + expr.offset if expr.offset else None
+        year = year or _nearest_year(expr.month, None, anchor, tense)
         return Resolved(PartialDate(year, expr.month), f"'{expr.text}' {of}")
     if expr.kind is Kind.WEEKDAY:
         ahead = (expr.day or 0) - anchor.weekday()
