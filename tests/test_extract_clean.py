@@ -79,6 +79,15 @@ def test_a_caption_with_its_own_credit() -> None:
     assert roles["The team won the cup."] is Role.BODY
 
 
+def test_a_headline_may_end_in_a_quotation() -> None:
+    roles = _roles(
+        'Boss says he paid the director "to keep the work coming"\n\n'
+        '"I paid him," he said.\n\nHe called it "a disaster."\n'
+    )
+    assert roles['Boss says he paid the director "to keep the work coming"'] is Role.HEADING
+    assert roles['"I paid him," he said.'] is roles['He called it "a disaster."'] is Role.BODY
+
+
 def test_metadata_ignores_the_banner_date() -> None:
     meta = extract_metadata(lines_to_units(DUMP))
     assert meta.title == "Council approves the harbour bridge after a long night"

@@ -37,7 +37,8 @@ _LEAD_LABEL = re.compile(r"^(?:[A-Z][\w'’]*(?:\s+[a-z][\w'’]*){0,4}):\s+(?=\
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[\w.'’-]+){0,3})\s*(?:\((?P<agency>[^)]{1,40})\))?\s*[—–-]{1,2}\s+"
 )
-_CLOSING = re.compile(r"[.!?:;…\"”’)\]]$")
+_CLOSING = re.compile(r"[.!?:;…)\]]$|[.!?,…][\"”’]$")
+"""How a sentence ends; a closing quote counts after its own stop ('...coming"' is a title)."""
 
 # Furniture: a line that opens with one of these, or contains one of the second set anywhere.
 _CHROME_START = re.compile(
