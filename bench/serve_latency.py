@@ -11,13 +11,20 @@ time from just before the write to the reloaded page's DOMContentLoaded
 and this script read the same clock). Also reported: the server's own time
 for the event's page (after the debounce) and for all dependent pages.
 
-    .venv/bin/python bench/serve_latency.py [--events 1000 ...] [--edits 20]
+With --dependents there is no browser: --edits events spread through each
+synthetic briefing get a new title, one after the other, and the latency of
+an edit is the wall time from just before the write until every page showing
+that title (the event's page, its timeline year page, the pages of its actors
+and sources) has it on disk, in the server's output folder.
+
+    .venv/bin/python bench/serve_latency.py [--events 1000 ...] [--edits 20] [--dependents]
         [--gen-corpus ../shared/bench/gen_corpus.py] [--work bench/out/serve_latency]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import signal
@@ -32,6 +39,9 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from generator.frontmatter import parse, render  # noqa: E402
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -59,16 +69,31 @@ class Result:
     dependents_ms: list[float]
 
 
+@dataclass(frozen=True)
+class TitleResult:
+    name: str
+    events: int
+    pages: list[int]
+    """Pages watched per edit."""
+    own_page_ms: list[float]
+    """Save to the event's own page showing the new title."""
+    all_pages_ms: list[float]
+    """Save to every watched page showing it."""
+
+
 class Server:
     """`briefing serve` on a free port; output lines collected by a thread."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, temp: Path | None = None) -> None:
+        """`temp`: the TMPDIR of the server, where it makes its output folder."""
         command = [sys.executable, "-u", "-m", "generator", "serve", "--root", str(root)]
+        env = {**os.environ, "TMPDIR": str(temp)} if temp is not None else None
         self.process = subprocess.Popen(
             [*command, "--port", "0"],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            env=env,
         )
         self.lines: list[str] = []
         self.changed = threading.Condition()
@@ -143,6 +168,84 @@ def measure(name: str, root: Path, events: int, edits: int, page: Page) -> Resul
     return Result(name, events, reloads, own, dependents)
 
 
+def measure_titles(name: str, root: Path, events: int, edits: int) -> TitleResult:
+    """Retitle `edits` events spread through the briefing, one at a time (see the docstring)."""
+    temp = root.parent / f"{root.name}-tmp"
+    shutil.rmtree(temp, ignore_errors=True)
+    temp.mkdir(parents=True)
+    files = sorted((root / "content" / "events").glob("*.md"))
+    chosen = [files[n * len(files) // edits] for n in range(edits)]
+    server = Server(root, temp)
+    (out,) = temp.glob("briefing-serve-*/site")
+    pages, own, everything = [], [], []
+    try:
+        for number, event_file in enumerate(chosen, start=1):
+            original = event_file.read_text(encoding="utf-8")
+            document = parse(original, event_file.name)
+            watched = _pages_showing(event_file.stem, document.meta)
+            marker = f"probe{number}"
+            retitled = render(
+                {**document.meta, "title": f"{document.meta['title']} {marker}"}, document.body
+            )
+            done = len(server.lines)
+            written_at = time.perf_counter()
+            event_file.write_text(retitled, encoding="utf-8")
+            seen = _wait_for_marker(out, watched, marker.encode())
+            pages.append(len(watched))
+            own.append((seen[watched[0]] - written_at) * 1000)
+            everything.append((max(seen.values()) - written_at) * 1000)
+            server.wait_for(lambda lines, done=done: _finished(lines[done:]))
+            done = len(server.lines)
+            event_file.write_text(original, encoding="utf-8")
+            server.wait_for(lambda lines, done=done: _finished(lines[done:]))
+            time.sleep(0.3)
+    finally:
+        server.stop()
+        shutil.rmtree(temp, ignore_errors=True)
+    return TitleResult(name, events, pages, own, everything)
+
+
+def _pages_showing(event_id: str, meta: dict[str, object]) -> list[str]:
+    """Site paths of the pages that show an event's title: its own page first."""
+    actors = meta.get("actors") or []
+    sources = meta.get("sources") or []
+    assert isinstance(actors, list) and isinstance(sources, list)
+    return [
+        f"events/{event_id}/index.html",
+        f"timeline/{str(meta['date'])[:4]}/index.html",
+        *(f"actors/{actor}/index.html" for actor in dict.fromkeys(actors)),
+        *(f"sources/{source}/index.html" for source in dict.fromkeys(sources)),
+    ]
+
+
+def _wait_for_marker(
+    out: Path, paths: list[str], marker: bytes, timeout: float = 120
+) -> dict[str, float]:
+    """When each page first had `marker` (perf_counter); a page is read again only once its
+    file was replaced."""
+    seen: dict[str, float] = {}
+    stamps: dict[str, tuple[int, int]] = {}
+    deadline = time.perf_counter() + timeout
+    while len(seen) < len(paths):
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"pages never showed {marker!r}: {sorted(set(paths) - set(seen))}")
+        for path in paths:
+            if path in seen:
+                continue
+            try:
+                stat = (out / path).stat()
+            except FileNotFoundError:
+                continue
+            stamp = (stat.st_ino, stat.st_mtime_ns)
+            if stamps.get(path) == stamp:
+                continue
+            stamps[path] = stamp
+            if marker in (out / path).read_bytes():
+                seen[path] = time.perf_counter()
+        time.sleep(0.002)
+    return seen
+
+
 def _finished(lines: list[str]) -> bool:
     """A rebuild's last step was reported (the first step of two says "own pages")."""
     return any(line.startswith("rebuilt (") for line in lines)
@@ -166,25 +269,19 @@ def main() -> None:
     )
     parser.add_argument("--work", type=Path, default=REPO / "bench" / "out" / "serve_latency")
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
+    parser.add_argument(
+        "--dependents",
+        action="store_true",
+        help="retitle events and time every page showing the title, without a browser",
+    )
     args = parser.parse_args()
+    if args.dependents:
+        report_titles(args)
+        return
 
     projects = [("example", prepare(REPO, args.work / "example"))]
     for count in args.events:
-        corpus = args.work / f"corpus-{count}"
-        if not corpus.exists():
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(args.gen_corpus),
-                    "--events",
-                    str(count),
-                    "--out",
-                    str(corpus),
-                    "--format",
-                    "briefing",
-                ],
-                check=True,
-            )
+        corpus = _corpus(args, count)
         projects.append((f"synthetic {count}", prepare(corpus, args.work / f"served-{count}")))
 
     results = []
@@ -207,6 +304,42 @@ def main() -> None:
             f"{r.name:<17} {r.events:>6}  {statistics.median(r.reload_ms):>13.0f}  "
             f"{max(r.reload_ms):>12.0f}  {statistics.median(r.own_page_ms):>15.0f}  "
             f"{statistics.median(r.dependents_ms):>17.0f}"
+        )
+
+
+def _corpus(args: argparse.Namespace, count: int) -> Path:
+    """The shared generator's synthetic briefing of `count` events, made once."""
+    corpus: Path = args.work / f"corpus-{count}"
+    if not corpus.exists():
+        subprocess.run(
+            [
+                sys.executable,
+                str(args.gen_corpus),
+                "--events",
+                str(count),
+                "--out",
+                str(corpus),
+                "--format",
+                "briefing",
+            ],
+            check=True,
+        )
+    return corpus
+
+
+def report_titles(args: argparse.Namespace) -> None:
+    results = []
+    for count in args.events:
+        root = prepare(_corpus(args, count), args.work / f"served-{count}")
+        results.append(measure_titles(f"synthetic {count}", root, count, args.edits))
+    print(f"save to all pages showing a retitled event, {args.edits} edits (ms)")
+    print("briefing          events  pages  own median  own worst  all median  all worst")
+    for r in results:
+        print(f"  {r.name}: all pages {[round(ms) for ms in r.all_pages_ms]}", file=sys.stderr)
+        print(
+            f"{r.name:<17} {r.events:>6}  {statistics.median(r.pages):>5.0f}  "
+            f"{statistics.median(r.own_page_ms):>10.0f}  {max(r.own_page_ms):>9.0f}  "
+            f"{statistics.median(r.all_pages_ms):>10.0f}  {max(r.all_pages_ms):>9.0f}"
         )
 
 
