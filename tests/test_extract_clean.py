@@ -88,6 +88,19 @@ def test_a_headline_may_end_in_a_quotation() -> None:
     assert roles['"I paid him," he said.'] is roles['He called it "a disaster."'] is Role.BODY
 
 
+def test_a_signed_footer_names_the_outlet() -> None:
+    text = (
+        "# Ferry strike ends after nine long days\n\nThe strike ended on Monday.\n\n"
+        "*Published 2024-10-22 · Harbour Notes · by Alma Ruiz · Filed under: Labour*\n"
+    )
+    meta = extract_metadata(lines_to_units(text))
+    assert (meta.outlet, meta.author, meta.published) == (
+        "Harbour Notes",
+        "Alma Ruiz",
+        PartialDate(2024, 10, 22),
+    )
+
+
 def test_metadata_ignores_the_banner_date() -> None:
     meta = extract_metadata(lines_to_units(DUMP))
     assert meta.title == "Council approves the harbour bridge after a long night"

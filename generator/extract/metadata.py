@@ -195,6 +195,9 @@ def _outlet(units: list[Unit], title_index: int | None) -> str | None:
             and not _BYLINE.match(parts[0])
         ):
             return _strip_the(parts[0])
+    footer = next((u for u in units if _signed_meta_line(u.text)), None)
+    if footer is not None:
+        return _strip_the(next(p for p in _segments(footer.text) if _plain_name(p)))
     for unit in top[:-1] if title_index is not None else []:
         words = unit.text.split()
         short = 1 <= len(words) <= 4 and not _is_date_line(unit.text)
@@ -214,6 +217,27 @@ def _outlet(units: list[Unit], title_index: int | None) -> str | None:
             agency = strip_dateline(unit.text)[1]
             return agency if agency and len(agency) > 3 else None
     return None
+
+
+def _signed_meta_line(text: str) -> bool:
+    """'Published 2024-10-22 · Courtwatch · by Sara Lindqvist': date, outlet and byline."""
+    parts = _segments(text)
+    stated = any(_PUBLISHED.match(p) or _BYLINE.match(p[:1].upper() + p[1:]) for p in parts)
+    return _meta_line(text) and stated and any(_plain_name(p) for p in parts)
+
+
+def _plain_name(part: str) -> bool:
+    """A segment that can only be a name: a few capitalised words, no date, byline or label."""
+    words = part.split()
+    return (
+        1 <= len(words) <= 4
+        and words[0][:1].isupper()
+        and ":" not in part
+        and not _is_date_line(part)
+        and not _PUBLISHED.match(part)
+        and not _BYLINE.match(part[:1].upper() + part[1:])
+        and not _BANNER.search(part)
+    )
 
 
 def _strip_the(name: str) -> str:
