@@ -83,3 +83,9 @@ def test_a_body_in_a_town_and_place_shaped_names() -> None:
     assert Evidence.CUE in found["Appeals Panel"].evidence
     assert Evidence.GAZETTEER in found["Mill Town"].evidence
     assert Evidence.GAZETTEER in found["Port Ellis"].evidence
+
+
+def test_industry_words_mark_a_company() -> None:
+    found = _by_name("The contracts went to Nordhavn Dredging and Kestrel Mining last year.")
+    assert Evidence.CUE in found["Nordhavn Dredging"].evidence
+    assert Evidence.CUE in found["Kestrel Mining"].evidence

@@ -42,6 +42,8 @@ ORG_CUES = _words(
     cabinet government secretariat tribunal holdings logistics securities
     airlines airways motors technologies systems industries insurance freight shipping
     pharmaceuticals laboratories panel club society directorate inspectorate
+    dredging mining petroleum steel construction engineering chemicals telecom resources
+    minerals metals shipyards shipbuilding aerospace breweries studios
     """
 )
 _PLACE_SHAPE = re.compile(
