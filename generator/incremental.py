@@ -588,7 +588,7 @@ class Site:
             if own is None:
                 continue
             try:
-                outputs[path] = render_page(self._env(), self._with_counts(own))
+                outputs[path] = render_page(self._env(), own)
             except BriefingError:
                 return None
         if not outputs:
@@ -672,17 +672,6 @@ class Site:
         order = self.state.order
         at = bisect.bisect_left(order, (event_order(event), event_id))
         return [order[i][1] for i in (at - 1, at + 1) if 0 <= i < len(order)]
-
-    def _with_counts(self, page: Page) -> Page:
-        """`page` with the whole site's item counts (a neighbourhood plan counts only its own)."""
-        state = self.state
-        site = replace(
-            page.site,
-            event_count=len(state.events),
-            actor_count=len(state.actors),
-            source_count=len(state.sources),
-        )
-        return replace(page, site=site)
 
     def _briefing(self) -> Briefing:
         state = self.state

@@ -95,7 +95,7 @@ def assert_same_as_full_build(site: Site, tmp_path: Path) -> None:
 
 # -- pure functions ------------------------------------------------------------------------
 
-INFO = SiteInfo("T", "", "en", "", "UTC", 0, 0, 0, {})
+INFO = SiteInfo("T", "", "en", "", "UTC", {})
 
 
 def page(path: str, template: str | None, *deps: str) -> Page:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -88,9 +88,6 @@ class SiteInfo:
     base_url: str
     timezone: str
     """Default timezone of event times."""
-    event_count: int
-    actor_count: int
-    source_count: int
     extra: Mapping[str, object]
 
 
@@ -205,6 +202,9 @@ class HomeContext:
     key_actors: tuple[ActorCount, ...]
     first_date: str | None
     last_date: str | None
+    event_count: int
+    actor_count: int
+    source_count: int
 
 
 @dataclass(frozen=True)
@@ -320,11 +320,13 @@ class Page:
 
 
 @dataclass(frozen=True)
-class _Index:
+class SiteIndex:
     """Lookups computed once, so no page needs to scan the whole briefing."""
 
     ordered: tuple[Event, ...]
     """Events in date order."""
+    events: Mapping[str, Event]
+    """Event id -> event."""
     items: Mapping[str, EventItem]
     bodies: Mapping[str, RenderedBody]
     actor_bodies: Mapping[str, str]
@@ -345,8 +347,12 @@ def plan_pages(
 
     `bodies` (item key -> parsed Markdown body, as loading gives them) saves parsing again.
     """
-    site = _site_info(config, briefing)
-    index = _build_index(briefing, bodies or {})
+    return plan_indexed(config, briefing, build_index(briefing, bodies or {}))
+
+
+def plan_indexed(config: Config, briefing: Briefing, index: SiteIndex) -> list[Page]:
+    """Every page of the site, from the briefing's index (`build_index`)."""
+    site = _site_info(config)
     pages = [
         _home(site, index),
         *_timeline(site, index),
@@ -360,19 +366,16 @@ def plan_pages(
         *(_source_page(site, source, index) for source in briefing.sources.values()),
         Page(NOT_FOUND, NOT_FOUND, NotFoundContext(), site, frozenset({"config"})),
     ]
-    return [*pages, *_feeds(site, index, pages)]
+    return [*pages, *_feeds(site, index, (page.path for page in pages))]
 
 
-def _site_info(config: Config, briefing: Briefing) -> SiteInfo:
+def _site_info(config: Config) -> SiteInfo:
     return SiteInfo(
         title=config.title,
         summary=config.summary,
         language=config.language,
         base_url=config.base_url,
         timezone=config.timezone,
-        event_count=len(briefing.events),
-        actor_count=len(briefing.actors),
-        source_count=len(briefing.sources),
         extra=config.extra,
     )
 
@@ -431,7 +434,7 @@ def _body_html(
     return resolve(body, "../../", titles)
 
 
-def _build_index(briefing: Briefing, prepared: Mapping[str, PreparedBody]) -> _Index:
+def build_index(briefing: Briefing, prepared: Mapping[str, PreparedBody]) -> SiteIndex:
     actors = {a.id: _actor_link(a) for a in briefing.actors.values()}
     sources = {s.id: _source_link(s) for s in briefing.sources.values()}
     titles = {s.id: s.title for s in briefing.sources.values()}
@@ -453,8 +456,9 @@ def _build_index(briefing: Briefing, prepared: Mapping[str, PreparedBody]) -> _I
         for quote in event.quotes:
             if quote.speaker in actors:
                 by_speaker[quote.speaker].append((event, quote))
-    return _Index(
+    return SiteIndex(
         ordered=ordered,
+        events={e.id: e for e in ordered},
         items={e.id: _event_item(e, actors, len(referenced[e.id])) for e in ordered},
         bodies=bodies,
         actor_bodies=actor_bodies,
@@ -481,7 +485,7 @@ def _event_deps(events: Iterable[Event]) -> set[str]:
     return deps
 
 
-def _home(site: SiteInfo, index: _Index) -> Page:
+def _home(site: SiteInfo, index: SiteIndex) -> Page:
     upcoming = [e for e in index.ordered if e.status is Status.SCHEDULED][:LATEST_COUNT]
     past = [e for e in index.ordered if e.status is Status.OCCURRED]
     latest = past[: -LATEST_COUNT - 1 : -1]
@@ -495,12 +499,16 @@ def _home(site: SiteInfo, index: _Index) -> Page:
         key_actors=tuple(ActorCount(index.actors[a], n) for a, n in ranked),
         first_date=date_label(index.ordered[0].date) if index.ordered else None,
         last_date=date_label(index.ordered[-1].date) if index.ordered else None,
+        event_count=len(index.ordered),
+        actor_count=len(index.actors),
+        source_count=len(index.sources),
     )
-    deps = _event_deps(index.ordered) | _keys("actor", index.by_actor)
+    deps = _event_deps(index.ordered) | _keys("actor", [*index.by_actor, *index.actors])
+    deps.update(_keys("source", index.sources))
     return Page("index.html", "home.html", context, site, frozenset(deps))
 
 
-def _month_groups(events: tuple[Event, ...], index: _Index) -> tuple[MonthGroup, ...]:
+def _month_groups(events: tuple[Event, ...], index: SiteIndex) -> tuple[MonthGroup, ...]:
     groups = []
     for month, members in groupby(events, key=lambda e: e.date.month or 0):
         items = tuple(index.items[e.id] for e in members)
@@ -514,12 +522,17 @@ def _by_year(events: Iterable[Event]) -> dict[int, tuple[Event, ...]]:
     return {year: tuple(members) for year, members in groupby(events, key=lambda e: e.date.year)}
 
 
-def _timeline(site: SiteInfo, index: _Index) -> list[Page]:
+def _year_links(by_year: Mapping[int, tuple[Event, ...]]) -> tuple[YearLink, ...]:
+    return tuple(YearLink(y, timeline_href(y), len(events)) for y, events in by_year.items())
+
+
+def _timeline(site: SiteInfo, index: SiteIndex, only: Set[int] | None = None) -> list[Page]:
+    """The timeline's pages; with `only`, its index and the pages of those years only."""
     by_year = _by_year(index.ordered)
-    years = tuple(YearLink(y, timeline_href(y), len(events)) for y, events in by_year.items())
-    groups = tuple(YearGroup(y, _month_groups(events, index)) for y, events in by_year.items())
+    years = _year_links(by_year)
     deps = frozenset(_event_deps(index.ordered))
     if len(index.ordered) <= TIMELINE_SPLIT:
+        groups = tuple(YearGroup(y, _month_groups(events, index)) for y, events in by_year.items())
         context = TimelineContext(groups, years, (), None, split=False)
         return [Page(timeline_href(), "timeline.html", context, site, deps)]
     latest = tuple(index.items[e.id] for e in index.ordered[: -LATEST_COUNT - 1 : -1])
@@ -532,7 +545,10 @@ def _timeline(site: SiteInfo, index: _Index) -> list[Page]:
             deps,
         )
     ]
-    for position, group in enumerate(groups):
+    for position, link in enumerate(years):
+        if only is not None and link.year not in only:
+            continue
+        group = YearGroup(link.year, _month_groups(by_year[link.year], index))
         previous = years[position - 1] if position > 0 else None
         following = years[position + 1] if position + 1 < len(years) else None
         context = TimelineContext((group,), years, (), group.year, True, previous, following)
@@ -541,7 +557,7 @@ def _timeline(site: SiteInfo, index: _Index) -> list[Page]:
     return pages
 
 
-def _quote_item(quote: Quote, event: Event, index: _Index) -> QuoteItem:
+def _quote_item(quote: Quote, event: Event, index: SiteIndex) -> QuoteItem:
     speaker = index.actors.get(quote.speaker) if quote.speaker else None
     return QuoteItem(
         text=quote.text,
@@ -552,7 +568,7 @@ def _quote_item(quote: Quote, event: Event, index: _Index) -> QuoteItem:
     )
 
 
-def _dispute(name: str, event: Event, index: _Index) -> Dispute:
+def _dispute(name: str, event: Event, index: SiteIndex) -> Dispute:
     readings = tuple(
         ReadingItem(r.value, tuple(index.sources[s] for s in r.sources if s in index.sources))
         for r in event.disputed[name]
@@ -560,7 +576,7 @@ def _dispute(name: str, event: Event, index: _Index) -> Dispute:
     return Dispute(name, readings)
 
 
-def _event_page(site: SiteInfo, event: Event, position: int, index: _Index) -> Page:
+def _event_page(site: SiteInfo, event: Event, position: int, index: SiteIndex) -> Page:
     body = index.bodies[event.id]
     numbered = {ref.source_id: ref.number for ref in body.references}
     uncited = [s for s in index.referenced[event.id] if s not in numbered]
@@ -591,7 +607,7 @@ def _event_page(site: SiteInfo, event: Event, position: int, index: _Index) -> P
     return Page(event_href(event.id), "event.html", context, site, frozenset(deps))
 
 
-def _actor_index(site: SiteInfo, briefing: Briefing, index: _Index) -> Page:
+def _actor_index(site: SiteInfo, briefing: Briefing, index: SiteIndex) -> Page:
     groups = []
     for kind in Kind:
         members = sorted(
@@ -611,7 +627,7 @@ def _actor_index(site: SiteInfo, briefing: Briefing, index: _Index) -> Page:
     )
 
 
-def _actor_page(site: SiteInfo, actor: Actor, index: _Index) -> Page:
+def _actor_page(site: SiteInfo, actor: Actor, index: SiteIndex) -> Page:
     events = index.by_actor.get(actor.id, ())
     spoken = index.by_speaker.get(actor.id, ())
     context = ActorContext(
@@ -632,7 +648,7 @@ def _actor_page(site: SiteInfo, actor: Actor, index: _Index) -> Page:
     return Page(actor_href(actor.id), "actor.html", context, site, frozenset(deps))
 
 
-def _source_index(site: SiteInfo, briefing: Briefing, index: _Index) -> Page:
+def _source_index(site: SiteInfo, briefing: Briefing, index: SiteIndex) -> Page:
     ordered = sorted(
         briefing.sources.values(),
         key=lambda s: (
@@ -664,7 +680,7 @@ def paragraphs(text: str) -> tuple[str, ...]:
     return tuple(block for block in blocks if block)
 
 
-def _source_page(site: SiteInfo, source: Source, index: _Index) -> Page:
+def _source_page(site: SiteInfo, source: Source, index: SiteIndex) -> Page:
     events = index.by_source.get(source.id, ())
     context = SourceContext(
         source=index.sources[source.id],
@@ -679,7 +695,7 @@ def _source_page(site: SiteInfo, source: Source, index: _Index) -> Page:
     return Page(source_href(source.id), "source.html", context, site, frozenset(deps))
 
 
-def _feeds(site: SiteInfo, index: _Index, pages: list[Page]) -> list[Page]:
+def _feeds(site: SiteInfo, index: SiteIndex, paths: Iterable[str]) -> list[Page]:
     latest = index.ordered[: -FEED_COUNT - 1 : -1]
     entries = tuple(FeedEntry(e.id, e.title, event_href(e.id), e.date, e.summary) for e in latest)
     scheduled = [e for e in index.ordered if e.status is Status.SCHEDULED]
@@ -689,7 +705,7 @@ def _feeds(site: SiteInfo, index: _Index, pages: list[Page]) -> list[Page]:
         )
         for e in scheduled
     )
-    urls = tuple(p.path.removesuffix("index.html") for p in pages if p.path != NOT_FOUND)
+    urls = tuple(path.removesuffix("index.html") for path in paths if path != NOT_FOUND)
     return [
         Page(
             "feed.xml",
