@@ -378,8 +378,7 @@ class AliasIndex:
             actor.name: actor.id for actor in actors.values() if actor.kind is Kind.PLACE
         }
         names = sorted(self.by_alias, key=lambda a: (-len(a), a))
-        body = "|".join(re.escape(n) for n in names) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w])")
+        self.pattern = re.compile(rf"{_any_of(names)}(?![\w])")
 
     def ids_in(self, text: str) -> list[str]:
         found = [self.by_alias[m[0]] for m in self.pattern.finditer(text)]
@@ -387,6 +386,23 @@ class AliasIndex:
             if country in self.place_ids:
                 found.append(self.place_ids[country])
         return list(dict.fromkeys(found))
+
+
+def _any_of(names: list[str]) -> str:
+    """A regex for any of `names` not inside a word, earlier names first where several match.
+
+    As `(?<![\w-])(?:a|b|c)`, but grouped by first character and checked against
+    it first: a position no name starts at is passed over at once instead of
+    being tried against every name.
+    """
+    if not names or "" in names:
+        return r"(?<![\w-])(?:" + ("|".join(re.escape(n) for n in names) or r"(?!x)x") + ")"
+    rests: dict[str, list[str]] = {}
+    for name in names:
+        rests.setdefault(name[0], []).append(re.escape(name[1:]))
+    firsts = re.escape("".join(rests))
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(r)})" for first, r in rests.items())
+    return rf"(?=[{firsts}])(?<![\w-])(?:{groups})"
 
 
 # ---------------------------------------------------------------- events
@@ -486,7 +502,7 @@ def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause
             if clause.previous is None or clause.expr.kind.value != "after-previous":
                 previous = resolved.date
             own = tuple(index.ids_in(clause.text))
-            actors = own or tuple(index.ids_in(clause.sentence))
+            actors = own or tuple(index.ids_in(clause.sentence)) or _antecedent(item, clause, index)
             out.append(
                 _Clause(
                     source=item.source_id,
@@ -501,6 +517,20 @@ def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause
                 )
             )
     return out
+
+
+_PERSONAL_PRONOUN = re.compile(r"^(?:He|She)\b")
+
+
+def _antecedent(item: Anchored, clause: DatedClause, index: AliasIndex) -> tuple[str, ...]:
+    """'He was arrested on Nov. 3': the last person the paragraph named before the sentence."""
+    paragraphs = item.facts.paragraphs
+    if clause.paragraph >= len(paragraphs) or not _PERSONAL_PRONOUN.match(clause.sentence):
+        return ()
+    text = paragraphs[clause.paragraph].text
+    before = text[: max(text.find(clause.sentence), 0)]
+    people = [i for i in index.ids_in(before) if index.kinds.get(i) is Kind.PERSON]
+    return (people[-1],) if people else ()
 
 
 @dataclass
@@ -580,7 +610,8 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
         if target is None and clause.date.precision.value != "day":
             wider = blocks[_wider_key(clause.date)]
             several = len(wider.clusters) > 1
-            target = _best(wider, clause, 4, several, partial(_same_side, clause=clause))
+            need = 4 if several else 2
+            target = _best(wider, clause, need, several, partial(_same_side, clause=clause))
         if target is None and clause.caption:
             continue
         if target is None:

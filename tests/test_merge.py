@@ -166,6 +166,22 @@ def test_same_month_clusters_sharing_a_telling_word_join_but_previews_do_not() -
     assert sorted(len(e.sources) for e in september) == [1, 2]
 
 
+def test_he_is_the_person_named_before_and_a_month_joins_its_only_dated_happening() -> None:
+    def article(headline: str, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\nMarch 1, 2023\n\n{text}\n"
+
+    briefing = _briefing(
+        article(
+            "Former port chief goes on trial",
+            "Prosecutors say director Tomas Berg took bribes. He was arrested on Nov. 3 last year.",
+        ),
+        article("Former port chief is found guilty", "Berg had been arrested in November 2022."),
+    )
+    (arrest,) = briefing.events.values()
+    assert arrest.date == PartialDate(2022, 11, 3)
+    assert len(arrest.sources) == 2 and arrest.actors == ("tomas-berg",)
+
+
 def test_a_place_name_alone_does_not_make_two_happenings_one() -> None:
     text = (
         "Quake aftermath in the port town\n\nBy Jane Roe\nMarch 4, 2023\n\n"
