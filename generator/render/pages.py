@@ -14,16 +14,18 @@ from disk.
 
 from __future__ import annotations
 
+import bisect
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TypeVar
 
 from ..config import Config
 from ..model import Actor, Briefing, Event, Kind, PartialDate, Quote, Source, Status
 from .feeds import AtomFeed, Calendar, CalendarEvent, FeedEntry, Sitemap
-from .markdown import PreparedBody, RenderedBody, render_markdown, resolve
+from .markdown import PreparedBody, RenderedBody, citations, render_markdown, resolve
 
 TIMELINE_SPLIT = 500
 """Above this many events, /timeline/ becomes an index of years, one page per year."""
@@ -364,9 +366,13 @@ def plan_indexed(config: Config, briefing: Briefing, index: SiteIndex) -> list[P
         *(_actor_page(site, actor, index) for actor in briefing.actors.values()),
         _source_index(site, briefing, index),
         *(_source_page(site, source, index) for source in briefing.sources.values()),
-        Page(NOT_FOUND, NOT_FOUND, NotFoundContext(), site, frozenset({"config"})),
+        _not_found(site),
     ]
     return [*pages, *_feeds(site, index, (page.path for page in pages))]
+
+
+def _not_found(site: SiteInfo) -> Page:
+    return Page(NOT_FOUND, NOT_FOUND, NotFoundContext(), site, frozenset({"config"}))
 
 
 def _site_info(config: Config) -> SiteInfo:
@@ -705,7 +711,9 @@ def _feeds(site: SiteInfo, index: SiteIndex, paths: Iterable[str]) -> list[Page]
         )
         for e in scheduled
     )
-    urls = tuple(path.removesuffix("index.html") for path in paths if path != NOT_FOUND)
+    urls = tuple(
+        path.removesuffix("index.html") for path in paths if path != NOT_FOUND and path not in FEEDS
+    )
     return [
         Page(
             "feed.xml",
@@ -723,3 +731,313 @@ def _feeds(site: SiteInfo, index: SiteIndex, paths: Iterable[str]) -> list[Page]
         ),
         Page("sitemap.xml", None, Sitemap(site.base_url, urls), site, frozenset({"config"})),
     ]
+
+
+# Part of the plan, for a change to some items (serve).
+
+_T = TypeVar("_T")
+_L = TypeVar("_L")
+
+
+def update_index(
+    index: SiteIndex, briefing: Briefing, prepared: Mapping[str, PreparedBody], keys: Set[str]
+) -> SiteIndex:
+    """The index of `briefing`, from `index` (of the briefing before the items `keys` changed).
+
+    Equal to `build_index(briefing, prepared)`; only the changed items and the events that
+    show them are computed again.
+    """
+    actors = _relinked(index.actors, briefing.actors, _ids(keys, "actor"), _actor_link)
+    sources = _relinked(index.sources, briefing.sources, _ids(keys, "source"), _source_link)
+    changed = _ids(keys, "event")
+    touched = changed | _events_showing(index, briefing, prepared, keys)
+    titles = {s.id: s.title for s in briefing.sources.values()}
+    fresh = [briefing.events[i] for i in sorted(touched) if i in briefing.events]
+    bodies = dict(index.bodies)
+    referenced = dict(index.referenced)
+    items = dict(index.items)
+    for event_id in touched:
+        for table in (bodies, referenced, items):
+            table.pop(event_id, None)
+    for event in fresh:
+        bodies[event.id] = _body_html(f"event:{event.id}", event.body, prepared, titles)
+        referenced[event.id] = _referenced(event, bodies[event.id], sources)
+        items[event.id] = _event_item(event, actors, len(referenced[event.id]))
+    actor_bodies = dict(index.actor_bodies)
+    for actor_id in _ids(keys, "actor"):
+        actor = briefing.actors.get(actor_id)
+        actor_bodies.pop(actor_id, None)
+        if actor is not None:
+            actor_bodies[actor.id] = _body_html(f"actor:{actor.id}", actor.body, prepared, {}).html
+    ordered = [e for e in index.ordered if e.id not in changed]
+    for event in fresh:
+        if event.id in changed:
+            bisect.insort(ordered, event, key=event_order)
+    old = [index.events[i] for i in sorted(touched) if i in index.events]
+    return SiteIndex(
+        ordered=tuple(ordered),
+        events={e.id: e for e in ordered},
+        items=items,
+        bodies=bodies,
+        actor_bodies=actor_bodies,
+        referenced=referenced,
+        by_actor=_regrouped(
+            index.by_actor, touched, _group(old, _actors_of), _group(fresh, _actors_of), _event
+        ),
+        by_source=_regrouped(
+            index.by_source,
+            touched,
+            _group(old, lambda e: index.referenced[e.id]),
+            _group(fresh, lambda e: referenced[e.id]),
+            _event,
+        ),
+        by_speaker=_regrouped(
+            index.by_speaker,
+            touched,
+            _quoted(old, index.actors),
+            _quoted(fresh, actors),
+            _quoting_event,
+        ),
+        actors=actors,
+        sources=sources,
+    )
+
+
+def _ids(keys: Iterable[str], kind: str) -> set[str]:
+    prefix = f"{kind}:"
+    return {key[len(prefix) :] for key in keys if key.startswith(prefix)}
+
+
+def _relinked(
+    links: Mapping[str, _L], items: Mapping[str, _T], ids: Set[str], link: Callable[[_T], _L]
+) -> dict[str, _L]:
+    """`links` with the links of the items `ids` made again (or dropped, when gone)."""
+    fresh = dict(links)
+    for item_id in ids:
+        fresh.pop(item_id, None)
+        if item_id in items:
+            fresh[item_id] = link(items[item_id])
+    return fresh
+
+
+def _events_showing(
+    index: SiteIndex, briefing: Briefing, prepared: Mapping[str, PreparedBody], keys: Set[str]
+) -> set[str]:
+    """Ids of the events whose item, body or references show one of the actors or sources
+    `keys` (a source that appeared or went away changes the references of those citing it)."""
+    found: set[str] = set()
+    for actor_id in _ids(keys, "actor"):
+        found.update(e.id for e in index.by_actor.get(actor_id, ()))
+        found.update(e.id for e, _ in index.by_speaker.get(actor_id, ()))
+    for source_id in _ids(keys, "source"):
+        found.update(e.id for e in index.by_source.get(source_id, ()))
+    appeared = {
+        *(a for a in _ids(keys, "actor") if a in briefing.actors and a not in index.actors),
+        *(s for s in _ids(keys, "source") if s in briefing.sources and s not in index.sources),
+    }
+    if appeared:
+        found.update(
+            e.id
+            for e in briefing.events.values()
+            if not appeared.isdisjoint(_items_named(e, prepared))
+        )
+    return found
+
+
+def _items_named(event: Event, prepared: Mapping[str, PreparedBody]) -> set[str]:
+    """Every actor and source id an event names, known or not."""
+    body = prepared.get(f"event:{event.id}")
+    cited = body.citations if body is not None else citations(event.body)
+    return {
+        *event.actors,
+        *(quote.speaker for quote in event.quotes if quote.speaker),
+        *(source_id for source_id, _ in cited),
+        *event.sources,
+        *(quote.source for quote in event.quotes if quote.source),
+        *(s for readings in event.disputed.values() for r in readings for s in r.sources),
+    }
+
+
+def _actors_of(event: Event) -> Iterable[str]:
+    return dict.fromkeys(event.actors)
+
+
+def _group(
+    events: Iterable[Event], keys: Callable[[Event], Iterable[str]]
+) -> dict[str, list[Event]]:
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for key in keys(event):
+            groups[key].append(event)
+    return groups
+
+
+def _quoted(
+    events: Iterable[Event], actors: Mapping[str, object]
+) -> dict[str, list[tuple[Event, Quote]]]:
+    """Known speaker -> (event, quote) of its quotes, as `build_index` groups them."""
+    groups: dict[str, list[tuple[Event, Quote]]] = defaultdict(list)
+    for event in events:
+        for quote in event.quotes:
+            if quote.speaker is not None and quote.speaker in actors:
+                groups[quote.speaker].append((event, quote))
+    return groups
+
+
+def _event(event: Event) -> Event:
+    return event
+
+
+def _quoting_event(pair: tuple[Event, Quote]) -> Event:
+    return pair[0]
+
+
+def _regrouped(
+    groups: Mapping[str, tuple[_T, ...]],
+    touched: Set[str],
+    before: Iterable[str],
+    after: Mapping[str, list[_T]],
+    event_of: Callable[[_T], Event],
+) -> dict[str, tuple[_T, ...]]:
+    """`groups` (key -> members in date order) without the `touched` events' members in the
+    groups `before` names, and with their new members `after`."""
+    fresh = dict(groups)
+    for key in {*before, *after}:
+        kept = [m for m in groups.get(key, ()) if event_of(m).id not in touched]
+        members = sorted([*kept, *after.get(key, ())], key=lambda m: event_order(event_of(m)))
+        fresh.pop(key, None)
+        if members:
+            fresh[key] = tuple(members)
+    return fresh
+
+
+def page_paths(index: SiteIndex, actor_ids: Iterable[str], source_ids: Iterable[str]) -> list[str]:
+    """The path of every page `plan_indexed` plans, in its order (actors and sources in the
+    order given)."""
+    years = _by_year(index.ordered) if len(index.ordered) > TIMELINE_SPLIT else {}
+    return [
+        "index.html",
+        timeline_href(),
+        *(timeline_href(year) for year in years),
+        *(event_href(event.id) for event in index.ordered),
+        "actors/index.html",
+        *(actor_href(actor_id) for actor_id in actor_ids),
+        "sources/index.html",
+        *(source_href(source_id) for source_id in source_ids),
+        NOT_FOUND,
+        *FEEDS,
+    ]
+
+
+FEEDS = ("feed.xml", "calendar.ics", "sitemap.xml")
+
+
+def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[str]:
+    """Paths of the pages that may differ between the sites of two indexes, the second made
+    when the items `keys` changed: the pages that show one of them (or an event whose list
+    entry changed with them) on either side, the home page, the timeline's index and the
+    feeds; every year page when the years' counts changed."""
+    changed = _ids(keys, "event")
+    relisted = set(changed)
+    for actor_id in _ids(keys, "actor"):
+        relisted.update(e.id for side in (before, after) for e in side.by_actor.get(actor_id, ()))
+    for source_id in _ids(keys, "source"):
+        relisted.update(e.id for side in (before, after) for e in side.by_source.get(source_id, ()))
+    relisted = {i for i in relisted if i in changed or before.items.get(i) != after.items.get(i)}
+    paths = {"index.html", timeline_href(), *FEEDS}
+    for side in (before, after):
+        paths |= _showing(side, relisted, _ids(keys, "actor"), _ids(keys, "source"))
+    years_before = _year_links(_by_year(before.ordered))
+    years_after = _year_links(_by_year(after.ordered))
+    if years_before != years_after and len(after.ordered) > TIMELINE_SPLIT:
+        paths.update(link.href for link in years_after)
+    return paths
+
+
+def _showing(
+    index: SiteIndex, event_ids: Set[str], actor_ids: Set[str], source_ids: Set[str]
+) -> set[str]:
+    """Paths of the pages of an index's site that show one of the events (their list entry or
+    more), actors (their link or more) or sources (their link or more) given."""
+    paths: set[str] = set()
+    split = len(index.ordered) > TIMELINE_SPLIT
+    for event_id in event_ids:
+        event = index.events.get(event_id)
+        if event is None:
+            continue
+        paths.add(event_href(event_id))
+        paths.update(event_href(i) for i in _neighbour_ids(index, event))
+        if split:
+            paths.add(timeline_href(event.date.year))
+        speakers = (q.speaker for q in event.quotes if q.speaker)
+        paths.update(actor_href(a) for a in (*event.actors, *speakers) if a in index.actors)
+        paths.update(source_href(s) for s in index.referenced[event_id])
+        if event.actors:
+            paths.add("actors/index.html")
+        if index.referenced[event_id]:
+            paths.add("sources/index.html")
+    for actor_id in actor_ids:
+        paths.add("actors/index.html")
+        if actor_id in index.actors:
+            paths.add(actor_href(actor_id))
+        paths.update(event_href(e.id) for e, _ in index.by_speaker.get(actor_id, ()))
+    for source_id in source_ids:
+        paths.add("sources/index.html")
+        if source_id in index.sources:
+            paths.add(source_href(source_id))
+        for event in index.by_source.get(source_id, ()):
+            paths.add(event_href(event.id))
+            paths.update(
+                actor_href(q.speaker)
+                for q in event.quotes
+                if q.source == source_id and q.speaker is not None and q.speaker in index.actors
+            )
+    return paths
+
+
+def _position(index: SiteIndex, event: Event) -> int:
+    return bisect.bisect_left(index.ordered, event_order(event), key=event_order)
+
+
+def _neighbour_ids(index: SiteIndex, event: Event) -> list[str]:
+    at = _position(index, event)
+    return [index.ordered[i].id for i in (at - 1, at + 1) if 0 <= i < len(index.ordered)]
+
+
+def plan_pages_for(
+    config: Config, briefing: Briefing, index: SiteIndex, paths: Set[str]
+) -> list[Page]:
+    """The pages at `paths` that the site has, equal to those `plan_indexed` gives, in its
+    order."""
+    site = _site_info(config)
+    ids = _ids_in(paths)
+    years = {int(year) for year in ids["timeline"] if year.isdigit()}
+    pages = [_home(site, index)] if "index.html" in paths else []
+    if timeline_href() in paths or years:
+        pages.extend(page for page in _timeline(site, index, years) if page.path in paths)
+    events = sorted((index.events[i] for i in ids["events"] & index.events.keys()), key=event_order)
+    pages.extend(_event_page(site, event, _position(index, event), index) for event in events)
+    if "actors/index.html" in paths:
+        pages.append(_actor_index(site, briefing, index))
+    actors = (a for i, a in briefing.actors.items() if i in ids["actors"])
+    pages.extend(_actor_page(site, actor, index) for actor in actors)
+    if "sources/index.html" in paths:
+        pages.append(_source_index(site, briefing, index))
+    sources = (s for i, s in briefing.sources.items() if i in ids["sources"])
+    pages.extend(_source_page(site, source, index) for source in sources)
+    if NOT_FOUND in paths:
+        pages.append(_not_found(site))
+    if not paths.isdisjoint(FEEDS):
+        everything = page_paths(index, briefing.actors, briefing.sources)
+        pages.extend(page for page in _feeds(site, index, everything) if page.path in paths)
+    return pages
+
+
+def _ids_in(paths: Iterable[str]) -> dict[str, set[str]]:
+    """Folder ("events", "timeline", ...) -> the ids (or years) of the pages in it."""
+    ids: dict[str, set[str]] = {kind: set() for kind in ("timeline", "events", "actors", "sources")}
+    for path in paths:
+        parts = path.split("/")
+        if len(parts) == 3 and parts[0] in ids:
+            ids[parts[0]].add(parts[1])
+    return ids

@@ -1,0 +1,175 @@
+"""Planning part of the site for a change: the same pages as planning all of it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import pytest
+
+from generator.config import Config
+from generator.model import Actor, Briefing, Event, Kind, PartialDate, Quote, Source, Status
+from generator.render.markdown import prepare_markdown
+from generator.render.pages import (
+    Page,
+    affected_paths,
+    build_index,
+    page_paths,
+    plan_indexed,
+    plan_pages_for,
+    update_index,
+)
+
+CONFIG = Config(title="T")
+ACTORS = {
+    "biden": Actor("biden", "Joe Biden", Kind.PERSON, body="The *president*."),
+    "nato": Actor("nato", "NATO", Kind.ORGANIZATION),
+    "putin": Actor("putin", "Vladimir Putin", Kind.PERSON),
+}
+SOURCES = {
+    "reuters": Source("reuters", "Reuters story", outlet="Reuters", published=PartialDate(2021)),
+    "ap": Source("ap", "AP story"),
+}
+EVENTS = {
+    "call": Event(
+        id="call",
+        title="Call",
+        date=PartialDate(2021, 12, 30),
+        actors=("biden", "putin"),
+        sources=("ap",),
+        quotes=(Quote("We talked.", speaker="biden", source="reuters"),),
+        body="Said [@reuters].",
+    ),
+    "buildup": Event(id="buildup", title="Buildup", date=PartialDate(2021, 11), actors=("nato",)),
+    "earlier": Event(
+        id="earlier",
+        title="Earlier",
+        date=PartialDate(2020, 3, 1),
+        actors=("putin",),
+        quotes=(Quote("No.", speaker="the kremlin"),),
+        body="As [@tass] put it.",
+    ),
+    "talks": Event(
+        id="talks",
+        title="Talks",
+        date=PartialDate(2022, 1, 10),
+        status=Status.SCHEDULED,
+        actors=("biden", "nato"),
+        body="Planned [@ap].",
+    ),
+    "summit": Event(id="summit", title="Summit", date=PartialDate(2022, 6), sources=("reuters",)),
+}
+BRIEFING = Briefing(events=EVENTS, actors=ACTORS, sources=SOURCES)
+
+
+def _with(kind: str, item_id: str, item: Event | Actor | Source | None) -> Briefing:
+    tables = {
+        "event": dict(BRIEFING.events),
+        "actor": dict(BRIEFING.actors),
+        "source": dict(BRIEFING.sources),
+    }
+    if item is None:
+        del tables[kind][item_id]
+    else:
+        tables[kind][item_id] = item
+    return Briefing(
+        events=dict(sorted(tables["event"].items())),
+        actors=dict(sorted(tables["actor"].items())),
+        sources=dict(sorted(tables["source"].items())),
+    )
+
+
+EDITS: dict[str, tuple[str, str, Callable[[], Event | Actor | Source | None]]] = {
+    "retitle-event": ("event", "call", lambda: replace(EVENTS["call"], title="Phone call")),
+    "redate-into-another-year": (
+        "event",
+        "buildup",
+        lambda: replace(EVENTS["buildup"], date=PartialDate(2022, 2)),
+    ),
+    "redate-within-its-year": (
+        "event",
+        "call",
+        lambda: replace(EVENTS["call"], date=PartialDate(2021, 1, 2)),
+    ),
+    "add-event": (
+        "event",
+        "sanctions",
+        lambda: Event(id="sanctions", title="Sanctions", date=PartialDate(2023), actors=("nato",)),
+    ),
+    "remove-event": ("event", "earlier", lambda: None),
+    "change-actors": ("event", "talks", lambda: replace(EVENTS["talks"], actors=("putin",))),
+    "change-sources": ("event", "summit", lambda: replace(EVENTS["summit"], sources=("ap",))),
+    "change-quote": (
+        "event",
+        "call",
+        lambda: replace(EVENTS["call"], quotes=(Quote("Fine.", speaker="putin", source="ap"),)),
+    ),
+    "prose": ("event", "talks", lambda: replace(EVENTS["talks"], body="Planned, again [@ap].")),
+    "rename-actor": ("actor", "biden", lambda: replace(ACTORS["biden"], name="President Biden")),
+    "actor-body": ("actor", "nato", lambda: replace(ACTORS["nato"], body="An alliance.")),
+    "add-quoted-actor": (
+        "actor",
+        "the kremlin",
+        lambda: Actor("the kremlin", "The Kremlin", Kind.ORGANIZATION),
+    ),
+    "remove-actor": ("actor", "putin", lambda: None),
+    "retitle-source": ("source", "reuters", lambda: replace(SOURCES["reuters"], title="New")),
+    "add-cited-source": ("source", "tass", lambda: Source("tass", "TASS story")),
+    "remove-source": ("source", "ap", lambda: None),
+}
+
+
+def _prepared(briefing: Briefing) -> dict[str, object]:
+    return {
+        **{f"event:{e.id}": prepare_markdown(e.body) for e in briefing.events.values()},
+        **{f"actor:{a.id}": prepare_markdown(a.body) for a in briefing.actors.values()},
+    }
+
+
+@pytest.mark.parametrize("split", [False, True])
+@pytest.mark.parametrize("edit", sorted(EDITS))
+def test_a_partial_plan_equals_the_full_plan(
+    edit: str, split: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if split:
+        monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
+    kind, item_id, make = EDITS[edit]
+    after_briefing = _with(kind, item_id, make())
+    prepared_before, prepared_after = _prepared(BRIEFING), _prepared(after_briefing)
+    before = build_index(BRIEFING, prepared_before)  # type: ignore[arg-type]
+    keys = {f"{kind}:{item_id}"}
+
+    after = update_index(before, after_briefing, prepared_after, keys)  # type: ignore[arg-type]
+
+    assert after == build_index(after_briefing, prepared_after)  # type: ignore[arg-type]
+    old = _by_path(plan_indexed(CONFIG, BRIEFING, before))
+    new = _by_path(plan_indexed(CONFIG, after_briefing, after))
+    assert list(new) == page_paths(after, after_briefing.actors, after_briefing.sources)
+    differing = {path for path, page in new.items() if old.get(path) != page}
+    affected = affected_paths(before, after, keys)
+    assert differing <= affected
+    partial = plan_pages_for(CONFIG, after_briefing, after, affected)
+    assert partial == [page for path, page in new.items() if path in affected]
+
+
+def _by_path(pages: list[Page]) -> dict[str, Page]:
+    return {page.path: page for page in pages}
+
+
+def test_an_unrelated_edit_affects_few_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
+    after_briefing = _with("event", "summit", replace(EVENTS["summit"], title="G7 summit"))
+    before = build_index(BRIEFING, {})
+    after = update_index(before, after_briefing, {}, {"event:summit"})
+    assert affected_paths(before, after, {"event:summit"}) == {
+        "index.html",
+        "timeline/index.html",
+        "timeline/2022/index.html",
+        "events/summit/index.html",
+        "events/talks/index.html",
+        "sources/index.html",
+        "sources/reuters/index.html",
+        "feed.xml",
+        "calendar.ics",
+        "sitemap.xml",
+    }
