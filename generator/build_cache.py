@@ -98,12 +98,16 @@ def _modules_in_use() -> list[str]:
 def output_files(out_dir: Path) -> Files:
     """Size and modification time of every file below `out_dir` (hidden ones too)."""
     found: Files = {}
-    for base, _, names in os.walk(out_dir):
-        relative = Path(base).relative_to(out_dir).as_posix()
-        prefix = "" if relative == "." else f"{relative}/"
-        for name in names:
-            status = os.stat(os.path.join(base, name))  # noqa: PTH116, PTH118 (no Path per file)
-            found[f"{prefix}{name}"] = [status.st_size, status.st_mtime_ns]
+    folders = [("", str(out_dir))]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((f"{prefix}{entry.name}/", entry.path))
+                else:
+                    status = entry.stat(follow_symlinks=False)
+                    found[f"{prefix}{entry.name}"] = [status.st_size, status.st_mtime_ns]
     return found
 
 
