@@ -502,7 +502,7 @@ def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause
             if clause.previous is None or clause.expr.kind.value != "after-previous":
                 previous = resolved.date
             own = tuple(index.ids_in(clause.text))
-            actors = own or tuple(index.ids_in(clause.sentence))
+            actors = own or tuple(index.ids_in(clause.sentence)) or _antecedent(item, clause, index)
             out.append(
                 _Clause(
                     source=item.source_id,
@@ -517,6 +517,20 @@ def resolve_clauses(articles: list[Anchored], index: AliasIndex) -> list[_Clause
                 )
             )
     return out
+
+
+_PERSONAL_PRONOUN = re.compile(r"^(?:He|She)\b")
+
+
+def _antecedent(item: Anchored, clause: DatedClause, index: AliasIndex) -> tuple[str, ...]:
+    """'He was arrested on Nov. 3': the last person the paragraph named before the sentence."""
+    paragraphs = item.facts.paragraphs
+    if clause.paragraph >= len(paragraphs) or not _PERSONAL_PRONOUN.match(clause.sentence):
+        return ()
+    text = paragraphs[clause.paragraph].text
+    before = text[: max(text.find(clause.sentence), 0)]
+    people = [i for i in index.ids_in(before) if index.kinds.get(i) is Kind.PERSON]
+    return (people[-1],) if people else ()
 
 
 @dataclass
@@ -596,7 +610,8 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
         if target is None and clause.date.precision.value != "day":
             wider = blocks[_wider_key(clause.date)]
             several = len(wider.clusters) > 1
-            target = _best(wider, clause, 4, several, partial(_same_side, clause=clause))
+            need = 4 if several else 2
+            target = _best(wider, clause, need, several, partial(_same_side, clause=clause))
         if target is None and clause.caption:
             continue
         if target is None:
