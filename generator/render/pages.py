@@ -15,6 +15,7 @@ from disk.
 from __future__ import annotations
 
 import bisect
+import functools
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Set
@@ -482,12 +483,17 @@ def _keys(kind: str, ids: Iterable[str]) -> set[str]:
     return {sys.intern(f"{kind}:{i}") for i in ids}
 
 
+@functools.lru_cache(maxsize=65_536)
+def _own_deps(event_id: str, actors: tuple[str, ...]) -> frozenset[str]:
+    """An event's key and its actors' (kept: an event is listed on many pages)."""
+    return frozenset({sys.intern(f"event:{event_id}"), *_keys("actor", actors)})
+
+
 def _event_deps(events: Iterable[Event]) -> set[str]:
     """The events listed and the actors named beside them."""
     deps = {"config"}
     for event in events:
-        deps.add(sys.intern(f"event:{event.id}"))
-        deps.update(_keys("actor", event.actors))
+        deps |= _own_deps(event.id, event.actors)
     return deps
 
 
@@ -936,7 +942,9 @@ def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[s
     """Paths of the pages that may differ between the sites of two indexes, the second made
     when the items `keys` changed: the pages that show one of them (or an event whose list
     entry changed with them) on either side, the home page, the timeline's index and the
-    feeds; every year page when the years' counts changed."""
+    feeds; every year page when the years' counts changed. None when no item changed."""
+    if not keys:
+        return set()
     changed = _ids(keys, "event")
     relisted = set(changed)
     for actor_id in _ids(keys, "actor"):
