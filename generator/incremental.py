@@ -1,24 +1,24 @@
 """The site kept in memory while serving: apply a change, re-render only what depends on it.
 
 `Site` holds what a build gathered (config, every content file's item and
-diagnostics, the Jinja environment, the site map, a digest of every written
-file) so that a save re-parses only the changed file and re-renders only the
-pages whose dependencies (`Page.deps`, `Page.template`) it touches. Pages are
+diagnostics, the Jinja environment, the site's index (`SiteIndex`), the
+template of every page, a digest of every written file) so that a save
+re-parses only the changed file, updates the index for the changed items only,
+and plans and re-renders only the pages that may show them (`affected_paths`)
+or use a changed template. Pages are
 written one file at a time, each through a temporary file renamed into place;
 a file whose bytes did not change is not written (so no browser reloads for
 it). A full build (config or theme folder changed, folders renamed) still
 swaps the whole output folder, as `build` does.
 
-A change is applied in two steps: first the changed item's own page, planned
-from the item and its neighbourhood only (fast even with 10,000 events), then
-every dependent page from a full site map. When the content has errors nothing
+A change is applied in two steps: first the changed items' own pages, then the
+other pages that may show them. When the content has errors nothing
 is written: the last good site stays served, and the changes wait until a
 later save fixes the errors.
 """
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import hashlib
 import os
@@ -37,7 +37,18 @@ from .config import Config, Project, load_config
 from .diagnostics import BriefingError, Diagnostic, errors
 from .model import Actor, Briefing, Event, Source
 from .render.markdown import PreparedBody, prepare_markdown
-from .render.pages import Page, actor_href, event_href, event_order, plan_pages, source_href
+from .render.pages import (
+    SiteIndex,
+    actor_href,
+    affected_paths,
+    build_index,
+    event_href,
+    page_paths,
+    plan_indexed,
+    plan_pages_for,
+    source_href,
+    update_index,
+)
 from .render.theme import (
     ThemeEnvironment,
     check_theme,
@@ -83,18 +94,6 @@ def templates_using(references: Mapping[str, Set[str]], changed: Set[str]) -> se
                 affected.add(name)
                 grew = True
     return affected
-
-
-def pages_to_rerender(
-    pages: Iterable[Page], changed_keys: Set[str], changed_templates: Set[str]
-) -> set[str]:
-    """Paths of the pages that show a changed item or use a changed template."""
-    return {
-        page.path
-        for page in pages
-        if page.deps & changed_keys
-        or (page.template is not None and page.template in changed_templates)
-    }
 
 
 def digest(data: bytes) -> bytes:
@@ -267,9 +266,6 @@ def never_busy() -> bool:
     return False
 
 
-_EventOrder = tuple[tuple[int, int, int], str, str]
-
-
 @dataclass
 class _State:
     """Mutable build state owned by one `Site`."""
@@ -294,8 +290,6 @@ class _State:
     body_texts: dict[str, str] = field(default_factory=dict)
     """Event or actor key -> the body text `bodies` was parsed from."""
     broken: frozenset[str] = frozenset()
-    order: list[tuple[_EventOrder, str]] = field(default_factory=list)
-    """(event_order, id) of every event, sorted: neighbours without sorting again."""
     unchecked: set[str] = field(default_factory=set)
     """Ids of events whose references must be checked again."""
     referrers: dict[str, set[str]] = field(default_factory=dict)
@@ -304,13 +298,14 @@ class _State:
     """Event id -> its dangling-reference diagnostics, for events that have some."""
     env: ThemeEnvironment | None = None
     template_refs: dict[str, set[str]] = field(default_factory=dict)
-    pages: dict[str, Page] = field(default_factory=dict)
-    """The site map of the last good build, by path."""
+    index: SiteIndex | None = None
+    """The index of the last good site; `pending_keys` name the items changed since."""
+    templates: dict[str, str | None] = field(default_factory=dict)
+    """Path of every page of the last good site -> its template."""
     written: dict[str, bytes] = field(default_factory=dict)
     """Site path -> digest of the bytes now in the output folder."""
     statics: dict[str, bytes] = field(default_factory=dict)
     pending_keys: set[str] = field(default_factory=set)
-    pending_templates: set[str] = field(default_factory=set)
     pending_paths: set[str] = field(default_factory=set)
     """Pages found to need rendering that a busier moment left for the next batch."""
     deferred: bool = False
@@ -352,7 +347,9 @@ class Site:
         ]
         if errors(problems):
             return Outcome(trigger, diagnostics=tuple(problems), seconds=_since(started), full=True)
-        pages = plan_pages(state.config, self._briefing(), state.bodies)
+        briefing = self._briefing()
+        index = build_index(briefing, state.bodies)
+        pages = plan_indexed(state.config, briefing, index)
         try:
             outputs = {page.path: render_page(self._env(), page) for page in pages}
         except BriefingError as exc:
@@ -362,9 +359,9 @@ class Site:
         everything = {**outputs, **state.statics}
         write_site(everything, self.out)
         state.written = {path: digest(data) for path, data in everything.items()}
-        state.pages = {page.path: page for page in pages}
+        state.index = index
+        state.templates = {page.path: page.template for page in pages}
         state.pending_keys.clear()
-        state.pending_templates.clear()
         state.pending_paths.clear()
         state.deferred = False
         state.needs_full = False
@@ -412,8 +409,7 @@ class Site:
         state.dangling.clear()
         state.duplicated.clear()
         for key in state.paths_by_key:
-            self._settle(key, keep_order=False)
-        state.order = sorted((event_order(event), event.id) for event in state.events.values())
+            self._settle(key)
 
     def _entries(self, loaded: loader.LoadedContent) -> dict[str, loader.ItemFile]:
         """Entries of a whole load; files shadowed by a duplicate id are read on their own."""
@@ -424,7 +420,7 @@ class Site:
                 entries[path] = own
         return entries
 
-    def _settle(self, key: str, keep_order: bool = True) -> None:
+    def _settle(self, key: str) -> None:
         """Point `key` at the first of its files (shallowest, then by path), and note what
         must be checked again."""
         state = self.state
@@ -445,10 +441,6 @@ class Site:
             _put(state.actors, item_id, item if isinstance(item, Actor) else None)
         if kind == "source":
             _put(state.sources, item_id, item if isinstance(item, Source) else None)
-        if keep_order and isinstance(before, Event):
-            _remove_sorted(state.order, (event_order(before), before.id))
-        if keep_order and isinstance(item, Event):
-            bisect.insort(state.order, (event_order(item), item.id))
 
     def _prepare_body(self, key: str, item: Item | None) -> None:
         """Parse an event's or actor's body, unless the same text is parsed already."""
@@ -500,30 +492,32 @@ class Site:
         keys, prose_only = self._reload_content(rest.content)
         if rest.templates:
             self._load_theme()
-        state.pending_templates |= templates_using(state.template_refs, rest.templates)
-        statics = self._sync_statics() if rest.static else ()
+        used = templates_using(state.template_refs, rest.templates)
+        state.pending_paths.update(p for p, name in state.templates.items() if name in used)
+        early = self._sync_statics() if rest.static else ()
         problems = tuple(self._diagnostics())
         if errors(list(problems)):
             state.pending_keys |= keys
-            yield Outcome(trigger, statics, problems, _since(started))
+            yield Outcome(trigger, early, problems, _since(started))
             return
+        briefing = self._briefing()
+        early = (*early, *self._reindex(briefing, keys, prose_only - state.pending_keys))
         first = None
         if keys and len(keys) <= OWN_PAGES_FIRST_LIMIT:
-            first = self._own_pages(keys, trigger, started)
-        state.pending_keys |= keys if first is None else keys - prose_only
-        more = bool(state.pending_keys or state.pending_templates or state.pending_paths)
+            first = self._own_pages(briefing, keys, trigger, started)
+        more = bool(state.pending_paths)
         if first is not None:
-            yield replace(first, written=(*statics, *first.written), partial=more)
-            statics = ()
+            yield replace(first, written=(*early, *first.written), partial=more)
+            early = ()
         if not more:
             if first is None:
-                yield Outcome(trigger, statics, problems, _since(started))
+                yield Outcome(trigger, early, problems, _since(started))
             return
         if busy():
             state.deferred = True
-            yield Outcome(trigger, statics, problems, _since(started), deferred=True)
+            yield Outcome(trigger, early, problems, _since(started), deferred=True)
             return
-        yield self._dependents(trigger, started, statics, problems, busy)
+        yield self._dependents(briefing, trigger, started, early, problems, busy)
 
     def _ingest(self, seeds: Set[str], ingest: Ingest) -> Outcome:
         started = time.perf_counter()
@@ -574,71 +568,83 @@ class Site:
         state.statics = fresh
         return (*written, *gone)
 
-    def _own_pages(self, keys: Set[str], trigger: str, started: float) -> Outcome | None:
-        """The changed items' own pages, planned from their neighbourhood only."""
+    def _reindex(self, briefing: Briefing, keys: Set[str], prose_only: Set[str]) -> list[str]:
+        """Update the index for the items changed since the last good site; note the pages to
+        render again (only their own pages for events whose prose alone changed). Remove the
+        pages the site no longer has and return their paths."""
         state = self.state
-        outputs = {}
-        for key in sorted(keys):
-            kind, item_id = key.split(":", 1)
-            if key not in state.items:
-                continue
-            path = _HREFS[kind](item_id)
-            planned = plan_pages(state.config, self._neighbourhood(key), state.bodies)
-            own = next((page for page in planned if page.path == path), None)
-            if own is None:
-                continue
-            try:
-                outputs[path] = render_page(self._env(), own)
-            except BriefingError:
-                return None
-        if not outputs:
+        assert state.index is not None
+        changed = state.pending_keys | keys
+        if not changed:
+            return []
+        before = state.index
+        state.index = update_index(before, briefing, state.bodies, changed)
+        state.pending_keys.clear()
+        own = {_HREFS["event"](key.split(":", 1)[1]) for key in prose_only}
+        state.pending_paths |= affected_paths(before, state.index, changed - prose_only) | own
+        paths = set(page_paths(state.index, briefing.actors, briefing.sources))
+        gone = sorted(set(state.templates) - paths)
+        for path in gone:
+            del state.templates[path]
+        state.pending_paths &= paths
+        self._remove(gone)
+        return gone
+
+    def _own_pages(
+        self, briefing: Briefing, keys: Set[str], trigger: str, started: float
+    ) -> Outcome | None:
+        """The changed items' own pages."""
+        state = self.state
+        assert state.index is not None
+        own = {_HREFS[kind](item_id) for kind, item_id in (key.split(":", 1) for key in keys)}
+        pages = plan_pages_for(state.config, briefing, state.index, own)
+        if not pages:
+            return None
+        try:
+            outputs = {page.path: render_page(self._env(), page) for page in pages}
+        except BriefingError:
             return None
         written = self._write_changed(outputs)
+        state.templates.update((page.path, page.template) for page in pages)
+        state.pending_paths -= outputs.keys()
         return Outcome(trigger, written, seconds=_since(started), rendered=len(outputs))
 
     def _dependents(
         self,
+        briefing: Briefing,
         trigger: str,
         started: float,
-        statics: tuple[str, ...],
+        early: tuple[str, ...],
         problems: tuple[Diagnostic, ...],
         busy: Busy,
     ) -> Outcome:
-        """Every page showing a changed item or using a changed template; removed pages.
+        """The pending pages: those that may show a changed item or use a changed template.
 
         Pages are rendered and written in chunks; when `busy()` after a chunk, the rest is
         left in `pending_paths` for the next batch.
         """
         state = self.state
-        pages = plan_pages(state.config, self._briefing(), state.bodies)
-        new = {page.path: page for page in pages}
-        old = state.pages
-        targets = _targets(old, new, state.pending_keys, state.pending_templates)
-        queue = sorted((targets | state.pending_paths) & set(new))
-        gone = sorted(set(old) - set(new))
-        state.pages = new
-        state.pending_keys.clear()
-        state.pending_templates.clear()
-        state.pending_paths = set(queue)
-        self._remove(gone)
+        assert state.index is not None
+        pages = plan_pages_for(state.config, briefing, state.index, state.pending_paths)
+        state.templates.update((page.path, page.template) for page in pages)
         written: list[str] = []
         rendered = 0
-        for start in range(0, len(queue), RENDER_CHUNK):
-            chunk = queue[start : start + RENDER_CHUNK]
+        for start in range(0, len(pages), RENDER_CHUNK):
+            chunk = pages[start : start + RENDER_CHUNK]
             try:
-                outputs = {path: render_page(self._env(), new[path]) for path in chunk}
+                outputs = {page.path: render_page(self._env(), page) for page in chunk}
             except BriefingError as exc:
                 diagnostics = (*problems, *exc.diagnostics)
-                return Outcome(trigger, (*statics, *written, *gone), diagnostics, _since(started))
+                return Outcome(trigger, (*early, *written), diagnostics, _since(started))
             written.extend(self._write_changed(outputs))
-            state.pending_paths.difference_update(chunk)
+            state.pending_paths.difference_update(outputs)
             rendered += len(chunk)
             if state.pending_paths and busy():
                 break
         state.deferred = bool(state.pending_paths)
         return Outcome(
             trigger,
-            (*statics, *written, *gone),
+            (*early, *written),
             problems,
             _since(started),
             rendered=rendered,
@@ -646,32 +652,6 @@ class Site:
         )
 
     # shared pieces
-
-    def _neighbourhood(self, key: str) -> Briefing:
-        """The item and everything its own page shows (its events, their actors and sources)."""
-        state = self.state
-        kind, item_id = key.split(":", 1)
-        if kind == "event":
-            event_ids = {item_id, *self._neighbours(item_id)}
-        else:
-            previous = state.pages.get(_HREFS[kind](item_id))
-            deps = previous.deps if previous is not None else frozenset()
-            event_ids = {dep[6:] for dep in deps if dep.startswith("event:")}
-        keys = {key}
-        for event_id in event_ids:
-            event = state.events.get(event_id)
-            if event is not None:
-                keys.add(item_key("event", event_id))
-                keys.update(_references(event, state.bodies.get(item_key("event", event_id))))
-        return _briefing_of({k: state.items[k] for k in sorted(keys) if k in state.items})
-
-    def _neighbours(self, event_id: str) -> list[str]:
-        event = self.state.events.get(event_id)
-        if event is None:
-            return []
-        order = self.state.order
-        at = bisect.bisect_left(order, (event_order(event), event_id))
-        return [order[i][1] for i in (at - 1, at + 1) if 0 <= i < len(order)]
 
     def _briefing(self) -> Briefing:
         state = self.state
@@ -743,31 +723,6 @@ class Site:
                 folder = folder.parent
 
 
-def _targets(
-    old: Mapping[str, Page], new: Mapping[str, Page], keys: Set[str], templates: Set[str]
-) -> set[str]:
-    """Paths to render: new pages, pages that showed or now show a changed item, pages using a
-    changed template, and the template-less files (feeds, sitemap: cheap, and the sitemap
-    lists every page); every page when the site-wide values (counts, title) changed."""
-    first_old = next(iter(old.values()), None)
-    first_new = next(iter(new.values()), None)
-    if first_old is None or first_new is None or first_old.site != first_new.site:
-        return set(new)
-    before = pages_to_rerender(old.values(), keys, templates) & set(new)
-    feeds = {path for path, page in new.items() if page.template is None}
-    now = pages_to_rerender(new.values(), keys, templates)
-    return before | now | feeds | (set(new) - set(old))
-
-
-def _briefing_of(items: Mapping[str, Item]) -> Briefing:
-    ordered = sorted(items.items())
-    return Briefing(
-        events={v.id: v for _, v in ordered if isinstance(v, Event)},
-        actors={v.id: v for _, v in ordered if isinstance(v, Actor)},
-        sources={v.id: v for _, v in ordered if isinstance(v, Source)},
-    )
-
-
 def _put(table: dict[str, Any], key: str, value: object) -> None:
     """Set `table[key]`, or remove it when `value` is None or empty."""
     if value is None or value == ():
@@ -779,12 +734,6 @@ def _put(table: dict[str, Any], key: str, value: object) -> None:
 def _load_order(path: str) -> tuple[int, str]:
     """The order `load_content` reads files in: shallower first, then by path."""
     return (len(PurePosixPath(path).parts), path)
-
-
-def _remove_sorted(order: list[tuple[_EventOrder, str]], entry: tuple[_EventOrder, str]) -> None:
-    at = bisect.bisect_left(order, entry)
-    if at < len(order) and order[at] == entry:
-        del order[at]
 
 
 def _replace_file(path: Path, data: bytes) -> None:

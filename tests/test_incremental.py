@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,9 @@ from generator.incremental import (
     Outcome,
     Site,
     content_key,
-    pages_to_rerender,
     templates_using,
 )
 from generator.load_content import load_site
-from generator.render.pages import NotFoundContext, Page, SiteInfo
 from generator.watch import classify
 from generator.write_site import build_site
 
@@ -94,45 +93,6 @@ def assert_same_as_full_build(site: Site, tmp_path: Path) -> None:
 
 
 # -- pure functions ------------------------------------------------------------------------
-
-INFO = SiteInfo("T", "", "en", "", "UTC", {})
-
-
-def page(path: str, template: str | None, *deps: str) -> Page:
-    return Page(path, template, NotFoundContext(), INFO, frozenset(deps))
-
-
-PAGES = [
-    page("index.html", "home.html", "config", "event:a", "event:b", "actor:x"),
-    page("events/a/index.html", "event.html", "event:a", "event:b", "actor:x"),
-    page("events/b/index.html", "event.html", "event:b", "event:a"),
-    page("actors/x/index.html", "actor.html", "actor:x", "event:a"),
-    page("feed.xml", None, "config", "event:b"),
-]
-
-
-@pytest.mark.parametrize(
-    ("keys", "templates", "expected"),
-    [
-        (set(), set(), set()),
-        (
-            {"event:a"},
-            set(),
-            {"index.html", "events/a/index.html", "events/b/index.html", "actors/x/index.html"},
-        ),
-        (
-            {"event:b"},
-            set(),
-            {"index.html", "events/a/index.html", "events/b/index.html", "feed.xml"},
-        ),
-        ({"actor:x"}, set(), {"index.html", "events/a/index.html", "actors/x/index.html"}),
-        ({"source:nobody"}, set(), set()),
-        (set(), {"event.html"}, {"events/a/index.html", "events/b/index.html"}),
-        (set(), {"actor.html", "404.html"}, {"actors/x/index.html"}),
-    ],
-)
-def test_pages_to_rerender(keys: set[str], templates: set[str], expected: set[str]) -> None:
-    assert pages_to_rerender(PAGES, keys, templates) == expected
 
 
 def test_templates_using_follows_extends_and_includes_transitively() -> None:
@@ -216,13 +176,23 @@ def test_an_unchanged_save_writes_nothing(site: Site, project: Project) -> None:
         "rename-actor",
         "remove-source",
         "duplicate-id",
+        "redate-within-year",
+        "add-actor",
+        "add-source",
+        "retitle-source",
+        "retitle-and-template",
     ],
 )
+@pytest.mark.parametrize("split", [False, True], ids=["one-timeline", "year-pages"])
 def test_incremental_result_equals_a_full_build(
-    edit: str, site: Site, project: Project, tmp_path: Path
+    edit: str, split: bool, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if split:
+        monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
+    site = Site(project, tmp_path / "out")
+    assert not site.full_build().failed
     root = project.root
-    changed = {
+    edits: dict[str, Callable[[], str | tuple[str, ...]]] = {
         "move-date": lambda: write_item(
             root, "events", "talks", {**EVENTS["talks"], "date": "2021-12-01"}
         ),
@@ -238,7 +208,17 @@ def test_incremental_result_equals_a_full_build(
         ),
         "remove-source": lambda: _remove_source(root),
         "duplicate-id": lambda: write_item(root, "events/2022", "talks", {"title": "T"}),
-    }[edit]()
+        "redate-within-year": lambda: write_item(
+            root, "events", "second-call", {**EVENTS["second-call"], "date": "2021-12-01"}
+        ),
+        "add-actor": lambda: write_item(
+            root, "actors", "nato", {"name": "NATO", "kind": "organization"}
+        ),
+        "add-source": lambda: write_item(root, "sources", "ap-1", {"title": "AP story"}),
+        "retitle-source": lambda: write_item(root, "sources", "reuters-1", {"title": "Retitled"}),
+        "retitle-and-template": lambda: _retitle_and_edit_template(root),
+    }
+    changed = edits[edit]()
     paths = changed if isinstance(changed, tuple) else (changed,)
     outcomes = apply(site, *paths)
     if edit == "duplicate-id":
@@ -253,6 +233,17 @@ def test_incremental_result_equals_a_full_build(
 def _remove(root: Path, relative: str) -> str:
     (root / relative).unlink()
     return relative
+
+
+def _retitle_and_edit_template(root: Path) -> tuple[str, ...]:
+    theme = root / "themes" / "default"
+    theme.mkdir(parents=True)
+    (theme / "actor.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>{{ page.actor.name }}</h1>'
+        "{% for e in page.events %}<p>{{ e.title }}</p>{% endfor %}{% endblock %}\n"
+    )
+    meta = {**EVENTS["talks"], "title": "Talks in Geneva"}
+    return (write_item(root, "events", "talks", meta), "themes/default/actor.html")
 
 
 def _remove_source(root: Path) -> tuple[str, ...]:
