@@ -764,13 +764,15 @@ NEAR_RIVAL_DAYS = 3
 """How far apart two articles' dates for one happening may be ('Feb. 29' / '1 March')."""
 
 
-def _near_rivals(clusters: list[_Cluster]) -> dict[int, int]:
+def _near_rivals(clusters: list[_Cluster], name_words: frozenset[str]) -> dict[int, int]:
     """One article's happening a few days off a happening several others date alike.
 
     When an article is not among those sources, could have reported that
     happening by its own date, and its cluster shares two words with theirs, it
     gives another date for the same happening: it becomes a disputed reading of
-    the nearest such cluster (cluster number -> the cluster it joins).
+    the nearest such cluster (cluster number -> the cluster it joins). Words of
+    actors' names do not count: they say who, and the story's main actors are
+    in most of its happenings.
     """
     by_date: dict[PartialDate, list[int]] = defaultdict(list)
     for number, cluster in enumerate(clusters):
@@ -780,7 +782,7 @@ def _near_rivals(clusters: list[_Cluster]) -> dict[int, int]:
     for number, cluster in enumerate(clusters):
         if cluster.date.day is None or len(cluster.sources) != 1:
             continue
-        words = {t for t in cluster.terms if not t.startswith("@")}
+        words = {t for t in cluster.terms if not t.startswith("@")} - name_words
         best: tuple[int, int, int, int] | None = None
         for shift in range(-NEAR_RIVAL_DAYS, NEAR_RIVAL_DAYS + 1):
             if shift == 0 or not _reportable(cluster, shift):
@@ -944,7 +946,10 @@ def build_events(
 ) -> tuple[dict[str, Event], dict[str, _Cluster]]:
     kinds = {a.id: a.kind for a in actors.values()}
     disputes = _disputes(clusters, kinds)
-    absorbed = _near_rivals(clusters)
+    names = {
+        _term(w) for a in actors.values() for n in (a.name, *a.aliases) for w in _WORD.findall(n)
+    }
+    absorbed = _near_rivals(clusters, frozenset(names))
     joined: dict[int, list[_Clause]] = defaultdict(list)
     for gone, into in sorted(absorbed.items()):
         joined[into].extend(clusters[gone].members)

@@ -108,6 +108,18 @@ def test_an_article_cannot_date_a_happening_after_it_was_written() -> None:
     assert len(briefing.events) == 2
 
 
+def test_the_story_actors_names_do_not_make_a_later_happening_a_disputed_date() -> None:
+    def article(headline: str, day: int, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\nMarch {day}, 2025\n\n{text}\n"
+
+    briefing = _briefing(
+        article("Pilots strike at the airline", 4, "Skyport Airways pilots walked out on Monday."),
+        article("Flights grounded by a strike", 4, "Skyport Airways pilots walked out on Monday."),
+        article("The strike is over", 8, "Skyport Airways and pilots made a deal on Thursday."),
+    )
+    assert sorted(str(e.date) for e in briefing.events.values()) == ["2025-03-03", "2025-03-06"]
+
+
 def test_a_year_joins_the_only_happening_of_that_year_it_shares_enough_with() -> None:
     def article(headline: str, text: str) -> str:
         return f"{headline}\n\nBy Jane Roe\nJune 9, 2024\n\n{text}\n"
