@@ -215,14 +215,28 @@ def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
 
 def _content_files(project: Project) -> Iterator[tuple[str, Path, str]]:
     """(kind, path, project-relative POSIX path) of every `.md` file, in a stable order
-    (shallower paths first)."""
+    (shallower paths first, then by path). Symbolic links to folders are not followed."""
     for folder, kind in KINDS.items():
-        base = project.content / folder
-        start = len(str(base)) + 1  # rglob's paths are `base` joined with the rest
-        paths = sorted(base.rglob("*.md"), key=lambda p: (len(p.parts), p.as_posix()))
-        for path in paths:
-            if path.is_file():
-                yield kind, path, f"content/{folder}/" + str(path)[start:].replace(os.sep, "/")
+        found = sorted(_markdown_below(str(project.content / folder)))
+        for _, relative, full in found:
+            yield kind, Path(full), f"content/{folder}/{relative}"
+
+
+def _markdown_below(base: str) -> Iterator[tuple[int, str, str]]:
+    """(depth, path relative to `base`, full path) of the `.md` files below `base`."""
+    folders = [(0, "", base)]
+    while folders:
+        depth, prefix, folder = folders.pop()
+        try:
+            entries = os.scandir(folder)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        with entries:
+            for entry in entries:
+                if entry.is_dir() and not entry.is_symlink():
+                    folders.append((depth + 1, f"{prefix}{entry.name}/", entry.path))
+                elif entry.name.endswith(".md") and entry.is_file():
+                    yield depth, f"{prefix}{entry.name}", entry.path
 
 
 def _bad_id_message(name: str) -> str:
