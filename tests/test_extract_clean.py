@@ -142,6 +142,15 @@ def test_writer_in_a_place_beside_the_date_is_the_author_not_the_title() -> None
     assert meta.published == PartialDate(2025, 5, 7)
 
 
+def test_a_standfirst_as_long_as_the_headline_is_not_the_title() -> None:
+    text = (
+        "Ferry strike enters a second day at port\n\nPassengers wait on while both sides dig in\n\n"
+        "Tue 4 Mar 2025 06.00 GMT\n\nThe strike went on.\n"
+    )
+    title = extract_metadata(lines_to_units(text)).title
+    assert title == "Ferry strike enters a second day at port"
+
+
 def test_a_newsletter_issue_line_dates_the_issue() -> None:
     text = (
         "# Harbour fees rise again\n\n*Port Letter · Issue 12 · 28.05.2025 · by Alma Ruiz*\n\n"

@@ -103,8 +103,8 @@ def _title_candidate(unit: Unit) -> bool:
 
 
 def _standfirst(headline: Unit, line: Unit, gap: int) -> bool:
-    """A longer line straight under the headline is its standfirst, not a second headline."""
-    return gap == 1 and len(line.text.split()) > len(headline.text.split())
+    """A line as long or longer straight under the headline is its standfirst, not a title."""
+    return gap == 1 and len(line.text.split()) >= len(headline.text.split())
 
 
 def _title_index(units: list[Unit]) -> int | None:
