@@ -101,3 +101,13 @@ def test_a_titled_name_after_a_clause_is_the_speaker() -> None:
         ]
     )
     assert found == [("Freja Holm", "before the end of the summer")]
+
+
+def test_he_is_not_the_organisation_named_last() -> None:
+    found = _speakers(
+        [
+            "Jonas Brekke, who chairs the Skyport Pilots Association, said pay was low. "
+            '"Our members are tired," he said.'
+        ]
+    )
+    assert found == [("Jonas Brekke", "Our members are tired")]

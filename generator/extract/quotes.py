@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .actors import ORG_CUES
+
 _QUOTE = re.compile(r"[\"“](?P<text>[^\"“”]{3,}?)(?:[\"”]|$)")
 _SPEECH = (
     r"(?:said|says|told|added|continued|wrote|stated|noted|argued|insisted|warned|explained|"
@@ -95,9 +97,11 @@ def _named_before(paragraph: str, found: list[re.Match[str]]) -> tuple[str, bool
     """The last name written before the first quote: 'Chairman Moussa Kamara ... he said'.
 
     A lone surname counts when it speaks: 'Arkas said she would appeal. "...," she wrote'.
+    An organisation's name ('who chairs the Pilots Association') is no 'he' or 'she'.
     """
     names = _NAME.findall(paragraph[: found[0].start()] if found else paragraph)
-    return (names[-1], True) if names else None
+    people = [n for n in names if not ORG_CUES & set(n.lower().split())]
+    return (people[-1], True) if people else None
 
 
 def _unclosed(paragraph: str, match: re.Match[str]) -> bool:
