@@ -127,6 +127,7 @@ STORY_FLOORS = {
     "tandara-election-dispute": _reached(0.93, 0.92),
     "arkas-doping-ban": _reached(0.93, 0.93),
     "varga-port-bribery-trial": _reached(0.92, 0.97),
+    "skyhaven-pilots-strike": _reached(0.9, 0.9),
 }
 
 
