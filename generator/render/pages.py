@@ -941,8 +941,9 @@ FEEDS = ("feed.xml", "calendar.ics", "sitemap.xml")
 def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[str]:
     """Paths of the pages that may differ between the sites of two indexes, the second made
     when the items `keys` changed: the pages that show one of them (or an event whose list
-    entry changed with them) on either side, the home page, the timeline's index and the
-    feeds; every year page when the years' counts changed. None when no item changed."""
+    entry changed with them) on either side, the home page and the timeline's index; the
+    actor index when events' actors changed; every year page when the years' counts changed;
+    the sitemap when the pages or their order changed. None when no item changed."""
     if not keys:
         return set()
     changed = _ids(keys, "event")
@@ -952,14 +953,28 @@ def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[s
     for source_id in _ids(keys, "source"):
         relisted.update(e.id for side in (before, after) for e in side.by_source.get(source_id, ()))
     relisted = {i for i in relisted if i in changed or before.items.get(i) != after.items.get(i)}
-    paths = {"index.html", timeline_href(), *FEEDS}
+    paths = {"index.html", timeline_href()}
     for side in (before, after):
         paths |= _showing(side, relisted, _ids(keys, "actor"), _ids(keys, "source"))
+    if any(_actors_of_id(before, i) != _actors_of_id(after, i) for i in changed):
+        paths.add("actors/index.html")
     years_before = _year_links(_by_year(before.ordered))
     years_after = _year_links(_by_year(after.ordered))
     if years_before != years_after and len(after.ordered) > TIMELINE_SPLIT:
         paths.update(link.href for link in years_after)
+    if years_before != years_after or _listed(before) != _listed(after):
+        paths.add("sitemap.xml")
     return paths
+
+
+def _actors_of_id(index: SiteIndex, event_id: str) -> tuple[str, ...]:
+    event = index.events.get(event_id)
+    return event.actors if event is not None else ()
+
+
+def _listed(index: SiteIndex) -> tuple[list[str], Set[str], Set[str]]:
+    """The events in order, the actors and the sources: what decides the sitemap."""
+    return ([e.id for e in index.ordered], index.actors.keys(), index.sources.keys())
 
 
 def _showing(
@@ -980,10 +995,12 @@ def _showing(
         speakers = (q.speaker for q in event.quotes if q.speaker)
         paths.update(actor_href(a) for a in (*event.actors, *speakers) if a in index.actors)
         paths.update(source_href(s) for s in index.referenced[event_id])
-        if event.actors:
-            paths.add("actors/index.html")
         if index.referenced[event_id]:
             paths.add("sources/index.html")
+        if _position(index, event) >= len(index.ordered) - FEED_COUNT:
+            paths.add("feed.xml")
+        if event.status is Status.SCHEDULED:
+            paths.add("calendar.ics")
     for actor_id in actor_ids:
         paths.add("actors/index.html")
         if actor_id in index.actors:
