@@ -127,13 +127,16 @@ def _period(m: re.Match[str]) -> tuple[Kind, dict[str, int]]:
     return Kind.MONTH_OFFSET, {"offset": offset}
 
 
+_DIGITS = tuple("0123456789")
+_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""Every month name, full or short, starts with one of these: `_MONTH` needs one."""
 _RULES = [
-    (re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"), _iso),
-    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), _full),
-    (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"), _full),
-    (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,:]?\s*\d)(?!\.\d)"), _month_day),
-    (re.compile(rf"\b{_DAY}\s+{_MONTH}(?![\w])"), _month_day),
-    (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), _month_year),
+    (re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"), _iso, _DIGITS),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), _full, _MONTH_STARTS),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"), _full, _MONTH_STARTS),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,:]?\s*\d)(?!\.\d)"), _month_day, _MONTH_STARTS),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH}(?![\w])"), _month_day, _MONTH_STARTS),
+    (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), _month_year, _MONTH_STARTS),
     (
         re.compile(
             r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|"
@@ -142,15 +145,21 @@ _RULES = [
             r"August|September|October|November|December)\b(?!\s+\d)"
         ),
         _month,
+        _MONTH_STARTS,
     ),
-    (re.compile(rf"(?<![\d,.$£€/-])\b{_YEAR}\b(?![\d,%/]|-\d|\.\d){_NOT_TIME}"), _year),
+    (re.compile(rf"(?<![\d,.$£€/-])\b{_YEAR}\b(?![\d,%/]|-\d|\.\d){_NOT_TIME}"), _year, _DIGITS),
     (
         re.compile(
             r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"
         ),
         _weekday,
+        ("day",),
     ),
-    (re.compile(r"\b(?P<word>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)\b"), _day_word),
+    (
+        re.compile(r"\b(?P<word>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)\b"),
+        _day_word,
+        ("oday", "onight", "omorrow", "esterday"),
+    ),
     (
         re.compile(
             r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+(?:in\s+)?)?"
@@ -158,12 +167,16 @@ _RULES = [
             r"(?P<unit>month|week|weekend|year)\b(?!'s|’s|\s+(?:of|before|after))"
         ),
         _period,
+        ("month", "week", "year"),
     ),
     (
         re.compile(r"\b(?:the\s+)?(?:following|next|previous)\s+day\b|\bthe\s+day\s+before\b"),
         lambda m: _following_words(m[0]),
+        ("day",),
     ),
 ]
+"""(pattern, reading, words): a pattern can only match text holding one of its words,
+so most patterns are skipped on most sentences without scanning them."""
 
 
 def _following_words(text: str) -> tuple[Kind, dict[str, int]]:
@@ -175,7 +188,9 @@ def find_dates(text: str) -> list[DateExpr]:
     """Every date expression in `text`, left to right, none overlapping another."""
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
-    for pattern, build in _RULES:
+    for pattern, build, needs in _RULES:
+        if not any(word in text for word in needs):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
