@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 from .gazetteer import demonym_country, place_name
 
@@ -112,27 +113,31 @@ class Mention:
     """Another name the text gives: an acronym 'Bucharest Nine (B-9)', a nickname."""
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word or mark of a sentence, with what the run finder asks of it computed once."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def bare(self) -> str:
-        return _POSSESSIVE.sub("", self.text)
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper() and not _MONTH_OR_DAY.match(self.bare)
-
-    @property
-    def possessive(self) -> bool:
-        return bool(re.search(r"(?:'s|’s)$", self.text))
+    bare: str
+    """Without a possessive ending."""
+    capitalised: bool
+    """Starts with a capital and is no month or weekday name."""
+    possessive: bool
 
 
 def tokens(sentence: str) -> list[_Token]:
-    return [_Token(m[0], m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    return [_token(m) for m in _TOKEN.finditer(sentence)]
+
+
+def _token(match: re.Match[str]) -> _Token:
+    text = match[0]
+    bare = _POSSESSIVE.sub("", text) if text[-1] in "s'’" else text
+    capitalised = text[0].isupper() and not _MONTH_OR_DAY.match(bare)
+    return _Token(text, match.start(), match.end(), bare, capitalised, text.endswith(_SAXON))
+
+
+_SAXON = ("'s", "’s")
 
 
 def _is_title(word: str) -> bool:
