@@ -256,6 +256,8 @@ def _references(event: Event, body: PreparedBody | None) -> Iterator[str]:
 
 OWN_PAGES_FIRST_LIMIT = 20
 """Changing more items than this at once skips the own-pages-first step."""
+ITEM_DEPTH = 2
+"""Slashes in the path of an item's or a year's page ("events/<id>/index.html")."""
 RENDER_CHUNK = 200
 """Dependent pages rendered between two looks at whether newer changes wait."""
 
@@ -620,12 +622,14 @@ class Site:
     ) -> Outcome:
         """The pending pages: those that may show a changed item or use a changed template.
 
-        Pages are rendered and written in chunks; when `busy()` after a chunk, the rest is
-        left in `pending_paths` for the next batch.
+        The pages of one item or year come first, then the lists of the whole site (the
+        slowest, such as the bibliography). Pages are rendered and written in chunks; when
+        `busy()` after a chunk, the rest is left in `pending_paths` for the next batch.
         """
         state = self.state
         assert state.index is not None
-        pages = plan_pages_for(state.config, briefing, state.index, state.pending_paths)
+        planned = plan_pages_for(state.config, briefing, state.index, state.pending_paths)
+        pages = sorted(planned, key=lambda page: page.path.count("/") != ITEM_DEPTH)
         state.templates.update((page.path, page.template) for page in pages)
         written: list[str] = []
         rendered = 0
