@@ -13,9 +13,11 @@ for the event's page (after the debounce) and for all dependent pages.
 
 With --dependents there is no browser: --edits events spread through each
 synthetic briefing get a new title, one after the other, and the latency of
-an edit is the wall time from just before the write until every page showing
-that title (the event's page, its timeline year page, the pages of its actors
-and sources) has it on disk, in the server's output folder.
+an edit is the wall time from just before the write until the pages showing
+that title have it on disk, in the server's output folder: the event's own
+page; its item pages (its page, its timeline year page, the pages of its
+actors and sources); all of them and the bibliography (/sources/, which lists
+every source's events).
 
     .venv/bin/python bench/serve_latency.py [--events 1000 ...] [--edits 20] [--dependents]
         [--gen-corpus ../shared/bench/gen_corpus.py] [--work bench/out/serve_latency]
@@ -77,8 +79,10 @@ class TitleResult:
     """Pages watched per edit."""
     own_page_ms: list[float]
     """Save to the event's own page showing the new title."""
+    item_pages_ms: list[float]
+    """Save to the pages of the event, its year, its actors and its sources showing it."""
     all_pages_ms: list[float]
-    """Save to every watched page showing it."""
+    """Save to those and the bibliography showing it."""
 
 
 class Server:
@@ -177,12 +181,12 @@ def measure_titles(name: str, root: Path, events: int, edits: int) -> TitleResul
     chosen = [files[n * len(files) // edits] for n in range(edits)]
     server = Server(root, temp)
     (out,) = temp.glob("briefing-serve-*/site")
-    pages, own, everything = [], [], []
+    pages, own, items, everything = [], [], [], []
     try:
         for number, event_file in enumerate(chosen, start=1):
             original = event_file.read_text(encoding="utf-8")
             document = parse(original, event_file.name)
-            watched = _pages_showing(event_file.stem, document.meta)
+            watched = [*_pages_showing(event_file.stem, document.meta), BIBLIOGRAPHY]
             marker = f"probe{number}"
             retitled = render(
                 {**document.meta, "title": f"{document.meta['title']} {marker}"}, document.body
@@ -193,6 +197,7 @@ def measure_titles(name: str, root: Path, events: int, edits: int) -> TitleResul
             seen = _wait_for_marker(out, watched, marker.encode())
             pages.append(len(watched))
             own.append((seen[watched[0]] - written_at) * 1000)
+            items.append((max(seen[p] for p in watched[:-1]) - written_at) * 1000)
             everything.append((max(seen.values()) - written_at) * 1000)
             server.wait_for(lambda lines, done=done: _finished(lines[done:]))
             done = len(server.lines)
@@ -202,11 +207,14 @@ def measure_titles(name: str, root: Path, events: int, edits: int) -> TitleResul
     finally:
         server.stop()
         shutil.rmtree(temp, ignore_errors=True)
-    return TitleResult(name, events, pages, own, everything)
+    return TitleResult(name, events, pages, own, items, everything)
+
+
+BIBLIOGRAPHY = "sources/index.html"
 
 
 def _pages_showing(event_id: str, meta: dict[str, object]) -> list[str]:
-    """Site paths of the pages that show an event's title: its own page first."""
+    """Site paths of the item pages that show an event's title: its own page first."""
     actors = meta.get("actors") or []
     sources = meta.get("sources") or []
     assert isinstance(actors, list) and isinstance(sources, list)
@@ -333,13 +341,18 @@ def report_titles(args: argparse.Namespace) -> None:
         root = prepare(_corpus(args, count), args.work / f"served-{count}")
         results.append(measure_titles(f"synthetic {count}", root, count, args.edits))
     print(f"save to all pages showing a retitled event, {args.edits} edits (ms)")
-    print("briefing          events  pages  own median  own worst  all median  all worst")
+    print(
+        "briefing          events  pages  own: median  worst"
+        "  items: median  worst  all: median  worst"
+    )
     for r in results:
+        print(f"  {r.name}: item pages {[round(ms) for ms in r.item_pages_ms]}", file=sys.stderr)
         print(f"  {r.name}: all pages {[round(ms) for ms in r.all_pages_ms]}", file=sys.stderr)
         print(
             f"{r.name:<17} {r.events:>6}  {statistics.median(r.pages):>5.0f}  "
-            f"{statistics.median(r.own_page_ms):>10.0f}  {max(r.own_page_ms):>9.0f}  "
-            f"{statistics.median(r.all_pages_ms):>10.0f}  {max(r.all_pages_ms):>9.0f}"
+            f"{statistics.median(r.own_page_ms):>11.0f}  {max(r.own_page_ms):>5.0f}  "
+            f"{statistics.median(r.item_pages_ms):>13.0f}  {max(r.item_pages_ms):>5.0f}  "
+            f"{statistics.median(r.all_pages_ms):>11.0f}  {max(r.all_pages_ms):>5.0f}"
         )
 
 

@@ -309,7 +309,8 @@ class _State:
     statics: dict[str, bytes] = field(default_factory=dict)
     pending_keys: set[str] = field(default_factory=set)
     pending_paths: set[str] = field(default_factory=set)
-    """Pages found to need rendering that a busier moment left for the next batch."""
+    """Pages found to need rendering and not rendered yet (a busier moment, or content with
+    errors, may leave some for a later batch)."""
     deferred: bool = False
     """Dependent pages were left for the next batch, even one that changes nothing."""
     needs_full: bool = True
@@ -494,8 +495,8 @@ class Site:
         keys, prose_only = self._reload_content(rest.content)
         if rest.templates:
             self._load_theme()
-        used = templates_using(state.template_refs, rest.templates)
-        state.pending_paths.update(p for p, name in state.templates.items() if name in used)
+            used = templates_using(state.template_refs, rest.templates)
+            state.pending_paths.update(p for p, name in state.templates.items() if name in used)
         early = self._sync_statics() if rest.static else ()
         problems = tuple(self._diagnostics())
         if errors(list(problems)):
