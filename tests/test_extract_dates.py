@@ -94,3 +94,13 @@ def test_a_day_in_the_year_said_and_a_past_month_before_the_anchor() -> None:
     assert arrested.text == "Nov. 3 last year"
     resolved = [resolve(e, september, Tense.PAST) for e in (arrested, bail)]
     assert [str(r.date) for r in resolved if r] == ["2023-11-03", "2024-01"]
+
+
+def test_patterns_skipped_by_their_quick_check_still_find_every_date() -> None:
+    found = find_dates("On ٢٠٢١-١٢-٣٠, Monday, 5 May 2021 and the day before, not the 5th")
+    assert [(d.text, d.kind.value) for d in found] == [
+        ("٢٠٢١-١٢-٣٠", "full"),
+        ("Monday", "weekday"),
+        ("5 May 2021", "full"),
+        ("the day before", "after-previous"),
+    ]

@@ -127,9 +127,10 @@ def _period(m: re.Match[str]) -> tuple[Kind, dict[str, int]]:
     return Kind.MONTH_OFFSET, {"offset": offset}
 
 
-_DIGITS = tuple("0123456789")
-_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-"""Every month name, full or short, starts with one of these: `_MONTH` needs one."""
+_DIGITS = re.compile(r"\d")
+_MONTH_STARTS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+"""Every month name, full or short, starts so: `_MONTH` needs one."""
+_DAY_NAME = re.compile("day")
 _RULES = [
     (re.compile(r"\b(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})\b"), _iso, _DIGITS),
     (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"), _full, _MONTH_STARTS),
@@ -153,12 +154,12 @@ _RULES = [
             r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"
         ),
         _weekday,
-        ("day",),
+        _DAY_NAME,
     ),
     (
         re.compile(r"\b(?P<word>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)\b"),
         _day_word,
-        ("oday", "onight", "omorrow", "esterday"),
+        re.compile("oday|onight|omorrow|esterday"),
     ),
     (
         re.compile(
@@ -167,16 +168,16 @@ _RULES = [
             r"(?P<unit>month|week|weekend|year)\b(?!'s|’s|\s+(?:of|before|after))"
         ),
         _period,
-        ("month", "week", "year"),
+        re.compile("month|week|year"),
     ),
     (
         re.compile(r"\b(?:the\s+)?(?:following|next|previous)\s+day\b|\bthe\s+day\s+before\b"),
         lambda m: _following_words(m[0]),
-        ("day",),
+        _DAY_NAME,
     ),
 ]
-"""(pattern, reading, words): a pattern can only match text holding one of its words,
-so most patterns are skipped on most sentences without scanning them."""
+"""(pattern, reading, needed): a pattern can only match text where `needed` is found,
+so most patterns are skipped on most sentences without being run."""
 
 
 def _following_words(text: str) -> tuple[Kind, dict[str, int]]:
@@ -188,8 +189,11 @@ def find_dates(text: str) -> list[DateExpr]:
     """Every date expression in `text`, left to right, none overlapping another."""
     found: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
-    for pattern, build, needs in _RULES:
-        if not any(word in text for word in needs):
+    present: dict[re.Pattern[str], bool] = {}
+    for pattern, build, needed in _RULES:
+        if needed not in present:
+            present[needed] = needed.search(text) is not None
+        if not present[needed]:
             continue
         for match in pattern.finditer(text):
             start, end = match.span()
