@@ -389,6 +389,10 @@ class Site:
         self.state.env = env
         self.state.template_refs = _template_references(env)
 
+    def _index(self) -> SiteIndex:
+        assert self.state.index is not None
+        return self.state.index
+
     def _env(self) -> ThemeEnvironment:
         assert self.state.env is not None
         return self.state.env
@@ -504,10 +508,18 @@ class Site:
             yield Outcome(trigger, early, problems, _since(started))
             return
         briefing = self._briefing()
-        early = (*early, *self._reindex(briefing, keys, prose_only - state.pending_keys))
+        changed, prose_only = state.pending_keys | keys, prose_only - state.pending_keys
+        state.pending_keys = set()
+        before = self._index()
+        if changed:
+            state.index = update_index(before, briefing, state.bodies, changed)
         first = None
         if keys and len(keys) <= OWN_PAGES_FIRST_LIMIT:
             first = self._own_pages(briefing, keys, trigger, started)
+        if changed:
+            early = (*early, *self._pend(before, briefing, changed, prose_only))
+        if first is not None:
+            state.pending_paths -= set(first.written) | _own_paths(keys)
         more = bool(state.pending_paths)
         if first is not None:
             yield replace(first, written=(*early, *first.written), partial=more)
@@ -571,21 +583,16 @@ class Site:
         state.statics = fresh
         return (*written, *gone)
 
-    def _reindex(self, briefing: Briefing, keys: Set[str], prose_only: Set[str]) -> list[str]:
-        """Update the index for the items changed since the last good site; note the pages to
-        render again (only their own pages for events whose prose alone changed). Remove the
-        pages the site no longer has and return their paths."""
+    def _pend(
+        self, before: SiteIndex, briefing: Briefing, changed: Set[str], prose_only: Set[str]
+    ) -> list[str]:
+        """Note the pages the change of the items `changed` may alter (only their own pages
+        for events whose prose alone changed), since the index `before`. Remove the pages the
+        site no longer has and return their paths."""
         state = self.state
-        assert state.index is not None
-        changed = state.pending_keys | keys
-        if not changed:
-            return []
-        before = state.index
-        state.index = update_index(before, briefing, state.bodies, changed)
-        state.pending_keys.clear()
-        own = {_HREFS["event"](key.split(":", 1)[1]) for key in prose_only}
-        state.pending_paths |= affected_paths(before, state.index, changed - prose_only) | own
-        paths = set(page_paths(state.index, briefing.actors, briefing.sources))
+        own = _own_paths(prose_only)
+        state.pending_paths |= affected_paths(before, self._index(), changed - prose_only) | own
+        paths = set(page_paths(self._index(), briefing.actors, briefing.sources))
         gone = sorted(set(state.templates) - paths)
         for path in gone:
             del state.templates[path]
@@ -598,9 +605,7 @@ class Site:
     ) -> Outcome | None:
         """The changed items' own pages."""
         state = self.state
-        assert state.index is not None
-        own = {_HREFS[kind](item_id) for kind, item_id in (key.split(":", 1) for key in keys)}
-        pages = plan_pages_for(state.config, briefing, state.index, own)
+        pages = plan_pages_for(state.config, briefing, self._index(), _own_paths(keys))
         if not pages:
             return None
         try:
@@ -609,7 +614,6 @@ class Site:
             return None
         written = self._write_changed(outputs)
         state.templates.update((page.path, page.template) for page in pages)
-        state.pending_paths -= outputs.keys()
         return Outcome(trigger, written, seconds=_since(started), rendered=len(outputs))
 
     def _dependents(
@@ -623,27 +627,23 @@ class Site:
     ) -> Outcome:
         """The pending pages: those that may show a changed item or use a changed template.
 
-        The pages of one item or year come first, then the lists of the whole site (the
-        slowest, such as the bibliography). Pages are rendered and written in chunks; when
-        `busy()` after a chunk, the rest is left in `pending_paths` for the next batch.
+        Pages are planned, rendered and written in chunks (see `_chunks`); when `busy()`
+        after a chunk, the rest is left in `pending_paths` for the next batch.
         """
         state = self.state
-        assert state.index is not None
-        planned = plan_pages_for(state.config, briefing, state.index, state.pending_paths)
-        pages = sorted(planned, key=lambda page: page.path.count("/") != ITEM_DEPTH)
-        state.templates.update((page.path, page.template) for page in pages)
         written: list[str] = []
         rendered = 0
-        for start in range(0, len(pages), RENDER_CHUNK):
-            chunk = pages[start : start + RENDER_CHUNK]
+        for chunk in _chunks(state.pending_paths):
+            pages = plan_pages_for(state.config, briefing, self._index(), chunk)
+            state.templates.update((page.path, page.template) for page in pages)
             try:
-                outputs = {page.path: render_page(self._env(), page) for page in chunk}
+                outputs = {page.path: render_page(self._env(), page) for page in pages}
             except BriefingError as exc:
                 diagnostics = (*problems, *exc.diagnostics)
                 return Outcome(trigger, (*early, *written), diagnostics, _since(started))
             written.extend(self._write_changed(outputs))
-            state.pending_paths.difference_update(outputs)
-            rendered += len(chunk)
+            state.pending_paths -= chunk
+            rendered += len(pages)
             if state.pending_paths and busy():
                 break
         state.deferred = bool(state.pending_paths)
@@ -726,6 +726,23 @@ class Site:
                 except OSError:
                     break
                 folder = folder.parent
+
+
+def _own_paths(keys: Iterable[str]) -> set[str]:
+    """The paths of the items' own pages."""
+    return {_HREFS[kind](item_id) for kind, item_id in (key.split(":", 1) for key in keys)}
+
+
+def _chunks(paths: Set[str]) -> list[set[str]]:
+    """The pages to render, in chunks of at most RENDER_CHUNK: first the pages of one item or
+    year, then the lists of the whole site (the slowest, such as the bibliography)."""
+    items = sorted(path for path in paths if path.count("/") == ITEM_DEPTH)
+    lists = sorted(path for path in paths if path.count("/") != ITEM_DEPTH)
+    return [
+        set(group[start : start + RENDER_CHUNK])
+        for group in (items, lists)
+        for start in range(0, len(group), RENDER_CHUNK)
+    ]
 
 
 def _put(table: dict[str, Any], key: str, value: object) -> None:
