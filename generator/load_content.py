@@ -31,6 +31,7 @@ from .model import (
     Status,
 )
 from .render.markdown import PreparedBody, prepare_markdown
+from .slug import DEVICE_NAMES
 from .validate import Origin, Origins, item_key, validate
 from .workers import map_spans
 
@@ -127,10 +128,9 @@ def read_item(project: Project, kind: str, path: Path, relative: str | None = No
         relative = path.relative_to(project.root).as_posix()
     item_id = path.name.removesuffix(".md")
     key = item_key(kind, item_id)
-    if not ID_PATTERN.match(item_id):
-        return ItemFile(
-            key, None, None, (Diagnostic(relative, 1, _bad_id_message(path.name)),), False
-        )
+    problem = _file_name_problem(item_id, path.name)
+    if problem:
+        return ItemFile(key, None, None, (Diagnostic(relative, 1, problem),), False)
     found: list[Diagnostic] = []
     document = _read(path, relative, found)
     if document is None:
@@ -239,11 +239,19 @@ def _markdown_below(base: str) -> Iterator[tuple[int, str, str]]:
                     yield depth, f"{prefix}{entry.name}", entry.path
 
 
-def _bad_id_message(name: str) -> str:
-    return (
-        f"file name `{name}` is not a valid id: use lowercase letters, digits and single "
-        "hyphens, e.g. `biden-putin-call.md`"
-    )
+def _file_name_problem(item_id: str, name: str) -> str | None:
+    """Why `name` cannot name an item, or None when it can."""
+    if not ID_PATTERN.match(item_id):
+        return (
+            f"file name `{name}` is not a valid id: use lowercase letters, digits and single "
+            "hyphens, e.g. `biden-putin-call.md`"
+        )
+    if item_id in DEVICE_NAMES:
+        return (
+            f"file name `{name}` is reserved on Windows, so the project could not be checked "
+            f"out there: rename it, e.g. `{item_id}-1.md`"
+        )
+    return None
 
 
 def duplicate_id(key: str, path: str, first: str) -> Diagnostic:

@@ -6,12 +6,12 @@ import re
 import unicodedata
 
 MAX_SLUG_LENGTH = 80
-RESERVED_NAMES = frozenset(
-    {"con", "prn", "aux", "nul", "index"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
+DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(10)} | {f"lpt{i}" for i in range(10)}
 )
-"""Names Windows reserves for devices (`con.md` cannot exist there), and `index`."""
+"""Names Windows reserves for devices: `con.md` cannot exist there."""
+RESERVED_NAMES = DEVICE_NAMES | {"index"}
+"""Names a generated slug never takes."""
 
 
 def slugify(text: str, fallback: str = "item", max_length: int = MAX_SLUG_LENGTH) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .diagnostics import Diagnostic
-from .model import Briefing, Event
+from .model import ID_PATTERN, Briefing, Event
 from .render.markdown import PreparedBody, citations
 
 
@@ -69,12 +69,13 @@ def _dangling(
         if ref in known or item_key(kind, ref) in broken:
             continue
         folder = "actors" if kind == "actor" else "sources"
-        yield Diagnostic(
-            origin.path,
-            line,
-            f"unknown {kind} id `{ref}` in {where}: "
-            f"add content/{folder}/{ref}.md or correct the id",
+        fix = (
+            f"add content/{folder}/{ref}.md or correct the id"
+            if ID_PATTERN.match(ref)
+            else "ids are lowercase letters, digits and single hyphens (a file name in "
+            f"content/{folder}/ without `.md`)"
         )
+        yield Diagnostic(origin.path, line, f"unknown {kind} id `{ref}` in {where}: {fix}")
 
 
 def _references(
