@@ -9,11 +9,9 @@ on). Here they are printed as `path:line: message` and mapped to exit codes:
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from . import __version__
 from .diagnostics import BriefingError, Diagnostic, errors
@@ -101,25 +99,50 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _dispatch(args: argparse.Namespace) -> list[Diagnostic]:
-    # Only the command that runs is imported: a build with nothing to do starts fast.
-    command: Any = importlib.import_module(f"{__package__}.commands.{args.command}")
-    runners: dict[str, Callable[[], list[Diagnostic]]] = {
-        "new": lambda: command.run(args.directory),
-        "ingest": lambda: command.run(args.root, args.files),
-        "build": lambda: command.run(
-            args.root, out=args.out, base_url=args.base_url, watch=args.watch
-        ),
-        "serve": lambda: command.run(args.root, port=args.port, bind=args.bind),
-        "check": lambda: command.run(args.root),
-    }
-    return runners[args.command]()
+def _new(args: argparse.Namespace) -> list[Diagnostic]:
+    from .commands import new
+
+    return new.run(args.directory)
+
+
+def _ingest(args: argparse.Namespace) -> list[Diagnostic]:
+    from .commands import ingest
+
+    return ingest.run(args.root, args.files)
+
+
+def _build(args: argparse.Namespace) -> list[Diagnostic]:
+    from .commands import build
+
+    return build.run(args.root, out=args.out, base_url=args.base_url, watch=args.watch)
+
+
+def _serve(args: argparse.Namespace) -> list[Diagnostic]:
+    from .commands import serve
+
+    return serve.run(args.root, port=args.port, bind=args.bind)
+
+
+def _check(args: argparse.Namespace) -> list[Diagnostic]:
+    from .commands import check
+
+    return check.run(args.root)
+
+
+# Each verb imports only its own command, so a build with nothing to do starts fast.
+RUNNERS: dict[str, Callable[[argparse.Namespace], list[Diagnostic]]] = {
+    "new": _new,
+    "ingest": _ingest,
+    "build": _build,
+    "serve": _serve,
+    "check": _check,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        diagnostics = _dispatch(args)
+        diagnostics = RUNNERS[args.command](args)
     except BriefingError as exc:
         diagnostics = exc.diagnostics
         if not errors(diagnostics):
