@@ -757,31 +757,23 @@ def update_index(
     sources = _relinked(index.sources, briefing.sources, _ids(keys, "source"), _source_link)
     changed = _ids(keys, "event")
     touched = changed | _events_showing(index, briefing, prepared, keys)
-    titles = {s.id: s.title for s in briefing.sources.values()}
     fresh = [briefing.events[i] for i in sorted(touched) if i in briefing.events]
-    bodies = dict(index.bodies)
-    referenced = dict(index.referenced)
-    items = dict(index.items)
-    for event_id in touched:
-        for table in (bodies, referenced, items):
-            table.pop(event_id, None)
+    old = [index.events[i] for i in sorted(touched) if i in index.events]
+    titles = {s.id: s.title for s in briefing.sources.values()}
+    bodies = _updated(index.bodies, touched)
+    referenced = _updated(index.referenced, touched)
+    items = _updated(index.items, touched)
     for event in fresh:
         bodies[event.id] = _body_html(f"event:{event.id}", event.body, prepared, titles)
         referenced[event.id] = _referenced(event, bodies[event.id], sources)
         items[event.id] = _event_item(event, actors, len(referenced[event.id]))
-    actor_bodies = dict(index.actor_bodies)
-    for actor_id in _ids(keys, "actor"):
-        actor = briefing.actors.get(actor_id)
-        actor_bodies.pop(actor_id, None)
-        if actor is not None:
-            actor_bodies[actor.id] = _body_html(f"actor:{actor.id}", actor.body, prepared, {}).html
-    ordered = [e for e in index.ordered if e.id not in changed]
-    for event in fresh:
-        if event.id in changed:
-            bisect.insort(ordered, event, key=event_order)
-    old = [index.events[i] for i in sorted(touched) if i in index.events]
+    actor_bodies = _updated(index.actor_bodies, _ids(keys, "actor"))
+    for actor_id in _ids(keys, "actor") & briefing.actors.keys():
+        actor = briefing.actors[actor_id]
+        actor_bodies[actor_id] = _body_html(f"actor:{actor_id}", actor.body, prepared, {}).html
+    ordered = _reordered(index.ordered, changed, [e for e in fresh if e.id in changed])
     return SiteIndex(
-        ordered=tuple(ordered),
+        ordered=ordered,
         events={e.id: e for e in ordered},
         items=items,
         bodies=bodies,
@@ -807,6 +799,24 @@ def update_index(
         actors=actors,
         sources=sources,
     )
+
+
+def _updated(table: Mapping[str, _T], gone: Set[str]) -> dict[str, _T]:
+    """A copy of `table` without the keys `gone` (to be computed again)."""
+    copy = dict(table)
+    for key in gone:
+        copy.pop(key, None)
+    return copy
+
+
+def _reordered(
+    ordered: tuple[Event, ...], changed: Set[str], events: Iterable[Event]
+) -> tuple[Event, ...]:
+    """Events in date order, without the old versions of `changed`, with `events` in place."""
+    kept = [e for e in ordered if e.id not in changed]
+    for event in events:
+        bisect.insort(kept, event, key=event_order)
+    return tuple(kept)
 
 
 def _ids(keys: Iterable[str], kind: str) -> set[str]:
