@@ -8,8 +8,6 @@ an event page go to tests/artifacts/ for a person to look at.
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -18,6 +16,7 @@ from typing import Any
 from urllib.parse import urldefrag
 
 import pytest
+from chromium import ARGS, require_chromium
 from project_factory import FIXTURES, copy_fixture
 
 from generator.config import Project
@@ -25,17 +24,6 @@ from generator.write_site import build_site
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 REPO = Path(__file__).resolve().parent.parent
 SUB_PATH = "sub/briefing/"
@@ -50,14 +38,11 @@ def _projects() -> list[Path]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed, and CI is set")
-        pytest.skip("chromium is not installed")
+    chromium = require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        instance = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         yield instance
         instance.close()
 
