@@ -262,10 +262,6 @@ def duplicate_id(key: str, path: str, first: str) -> Diagnostic:
     )
 
 
-def _duplicate(kind: str, item_id: str, path: str, first: str) -> Diagnostic:
-    return duplicate_id(item_key(kind, item_id), path, first)
-
-
 def _read(path: Path, relative: str, diagnostics: list[Diagnostic]) -> Document | None:
     try:
         raw = path.read_bytes()

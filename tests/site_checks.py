@@ -4,7 +4,7 @@ Atom and iCalendar well-formedness."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
@@ -82,17 +82,6 @@ def _resolves(site: Path, page: Path, link: str) -> bool:
         return True
     target = (page.parent / unquote(parts.path)).resolve()
     return target.is_relative_to(site.resolve()) and target.is_file()
-
-
-def internal_pages(site: Path, page: str) -> list[str]:
-    """Site paths of the internal pages linked from `page`."""
-    parsed = parse_html((site / page).read_text(encoding="utf-8"))
-    found = []
-    for link in parsed.links:
-        parts = urlsplit(link)
-        if not parts.scheme and parts.path.endswith(".html"):
-            found.append(str(PurePosixPath(page).parent / parts.path))
-    return found
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"

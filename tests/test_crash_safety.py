@@ -34,7 +34,6 @@ KILLS = 4
 SEED = 20211230
 EVENTS = 200
 ARTICLES = 60
-DIRECTORIES = ("content", "site")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
