@@ -21,6 +21,7 @@ Standard library only; the same arguments give byte-identical files.
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import hashlib
 import json
@@ -117,20 +118,7 @@ OUTLETS = (
     ("The National Review", ""),
 )
 SECTIONS = ("World", "Politics", "Europe", "Security", "Economy", "Diplomacy")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = tuple(calendar.month_name)[1:]
 AP_MONTHS = (
     "Jan.",
     "Feb.",
@@ -145,7 +133,7 @@ AP_MONTHS = (
     "Nov.",
     "Dec.",
 )
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = tuple(calendar.day_name)
 QUOTE_OPENINGS = (
     "We remain committed to a diplomatic path on {topic}",
     "There is no substitute for direct dialogue on {topic}",
