@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, decode_utf8
 from .frontmatter import FrontMatterError, parse_mapping
 
 CONFIG_NAME = "briefing.yaml"
@@ -116,13 +116,7 @@ def load_config(project: Project) -> tuple[Config, list[Diagnostic]]:
         raw = path.read_bytes()
     except OSError as exc:
         return Config(), [Diagnostic(CONFIG_NAME, 1, f"cannot read config: {exc.strerror}")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        message = (
-            f"config is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded): "
-            "save it as UTF-8"
-        )
-        return Config(), [Diagnostic(CONFIG_NAME, line, message)]
+    text = decode_utf8(raw, CONFIG_NAME, "config")
+    if isinstance(text, Diagnostic):
+        return Config(), [text]
     return parse_config(text, CONFIG_NAME)

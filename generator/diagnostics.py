@@ -35,3 +35,20 @@ class BriefingError(Exception):
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         super().__init__("\n".join(str(d) for d in diagnostics))
         self.diagnostics = diagnostics
+
+
+def decode_utf8(raw: bytes, path: str, what: str) -> str | Diagnostic:
+    """`raw` as text, or the report naming the line of its first byte that is not UTF-8.
+
+    `what` names the input in the message: "file", "config".
+    """
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return Diagnostic(
+            path,
+            line,
+            f"{what} is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded): "
+            "save it as UTF-8",
+        )

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .config import Config, Project, load_config
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, decode_utf8
 from .frontmatter import Document, FrontMatterError, parse
 from .model import (
     ID_PATTERN,
@@ -268,18 +268,9 @@ def _read(path: Path, relative: str, diagnostics: list[Diagnostic]) -> Document 
     except OSError as exc:
         diagnostics.append(Diagnostic(relative, 0, f"cannot read file: {exc.strerror}"))
         return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        diagnostics.append(
-            Diagnostic(
-                relative,
-                line,
-                f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded): "
-                "save it as UTF-8",
-            )
-        )
+    text = decode_utf8(raw, relative, "file")
+    if isinstance(text, Diagnostic):
+        diagnostics.append(text)
         return None
     try:
         return parse(text, relative)
