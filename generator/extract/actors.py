@@ -270,7 +270,7 @@ def _mentions_in_run(sentence: str, toks: list[_Token], i: int, j: int) -> list[
             name_words = _name_after_title(words[title_at + 1 :])
             role = " ".join(words[: len(words) - len(name_words)])
             full = surface if last_part else " ".join(words)
-            out.append(_person(name_words, full, role, before, after if last_part else ""))
+            out.append(_person(name_words, full, role, after if last_part else ""))
             continue
         if title_at == len(words) - 1 and len(words) == 1:
             continue
@@ -301,7 +301,7 @@ def _name_after_title(words: list[str]) -> list[str]:
     return words[-3:]
 
 
-def _person(name: list[str], surface: str, role: str, before: str, after: str) -> Mention:
+def _person(name: list[str], surface: str, role: str, after: str) -> Mention:
     evidence = {Evidence.TITLE}
     if _speech_follows(after):
         evidence.add(Evidence.SPEECH)
