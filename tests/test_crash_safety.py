@@ -23,6 +23,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,21 @@ def kill_delays(duration: float) -> list[float]:
     return sorted(rng.uniform(0.05, 1.0) * duration for _ in range(KILLS))
 
 
+def old_and_new(
+    base: Path, verb: str, write_inputs: Callable[[Path, bool], None], output: str
+) -> tuple[Path, dict[str, bytes], float]:
+    """(old project: `verb`'s output of the old inputs, the new inputs in place; the `output`
+    folder `verb` makes of the new inputs; how long that took). `write_inputs(root, new)`."""
+    old = base / "old"
+    write_inputs(old, False)
+    run_to_end(old, verb)
+    write_inputs(old, True)
+    reference = base / "reference"
+    restore(old, reference)
+    duration = run_to_end(reference, verb)
+    return old, snapshot(reference / output), duration
+
+
 # --- build ----------------------------------------------------------------------------------
 
 
@@ -98,7 +114,8 @@ def event(i: int, title: str) -> str:
     )
 
 
-def write_build_project(root: Path, title: str) -> None:
+def write_build_project(root: Path, renamed: bool) -> None:
+    title = "Renamed talks" if renamed else "Talks"
     files = {
         "briefing.yaml": "title: Crash test\n",
         "content/actors/joe-biden.md": "---\nname: Joe Biden\nkind: person\n---\n",
@@ -114,15 +131,7 @@ def write_build_project(root: Path, title: str) -> None:
 @pytest.fixture(scope="module")
 def build_states(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes], float]:
     """(old project with its old site and new content, the new site, a build's duration)."""
-    base = tmp_path_factory.mktemp("build")
-    old = base / "old"
-    write_build_project(old, "Talks")
-    run_to_end(old, "build")
-    write_build_project(old, "Renamed talks")
-    reference = base / "reference"
-    restore(old, reference)
-    duration = run_to_end(reference, "build")
-    return old, snapshot(reference / "site"), duration
+    return old_and_new(tmp_path_factory.mktemp("build"), "build", write_build_project, "site")
 
 
 def test_killed_build_leaves_the_old_site_or_the_new_one(
@@ -210,15 +219,7 @@ def ingest_states(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Path, dict[str, bytes], float]:
     """(old project: old content and revised seeds, the new content, an ingest's duration)."""
-    base = tmp_path_factory.mktemp("ingest")
-    old = base / "old"
-    write_seeds(old, revised=False)
-    run_to_end(old, "ingest")
-    write_seeds(old, revised=True)
-    reference = base / "reference"
-    restore(old, reference)
-    duration = run_to_end(reference, "ingest")
-    return old, snapshot(reference / "content"), duration
+    return old_and_new(tmp_path_factory.mktemp("ingest"), "ingest", write_seeds, "content")
 
 
 def test_killed_ingest_leaves_every_content_file_old_or_new(
