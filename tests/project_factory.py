@@ -38,3 +38,10 @@ def make_project(root: Path, files: Mapping[str, str | bytes] | None = None) -> 
 def copy_fixture(name: str, dest: Path) -> Path:
     """A copy of `tests/fixtures/<name>` under `dest`, so a build's cache stays out of the repo."""
     return Path(shutil.copytree(FIXTURES / name, dest / name))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` by its POSIX path relative to it: a tree as a dict."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from project_factory import copy_fixture, make_project
+from project_factory import copy_fixture, make_project, snapshot
 from site_checks import atom_entries, html_problems, ical_components
 
 from generator.cli import main
@@ -14,12 +14,6 @@ from generator.cli import main
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str]]:
     code = main(list(argv))
     return code, capsys.readouterr().err.splitlines()
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
 
 
 def test_new_scaffolds_a_project_that_checks_and_builds_at_once(
@@ -107,10 +101,10 @@ def test_a_failed_build_leaves_the_previous_site_untouched(
 ) -> None:
     make_project(tmp_path)
     assert _run(capsys, "build", "--root", str(tmp_path))[0] == 0
-    before = _snapshot(tmp_path / "site")
+    before = snapshot(tmp_path / "site")
     make_project(tmp_path, {"content/events/second-call.md": "---\ntitle: [broken\n---\n"})
     assert _run(capsys, "build", "--root", str(tmp_path))[0] == 1
-    assert _snapshot(tmp_path / "site") == before
+    assert snapshot(tmp_path / "site") == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         ".briefing-cache",
         "briefing.yaml",
@@ -179,8 +173,8 @@ def test_two_builds_are_byte_identical_and_well_formed(
     base = "--base-url=https://news.example/briefing/"
     assert _run(capsys, "build", "--root", fixture, "--out", str(tmp_path / "a"), base)[0] == 0
     assert _run(capsys, "build", "--root", fixture, "--out", str(tmp_path / "b"), base)[0] == 0
-    first = _snapshot(tmp_path / "a")
-    assert first == _snapshot(tmp_path / "b")
+    first = snapshot(tmp_path / "a")
+    assert first == snapshot(tmp_path / "b")
     assert html_problems(tmp_path / "a") == {}
     entries = atom_entries(first["feed.xml"])
     assert len(entries) == 5

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from project_factory import make_project
+from project_factory import make_project, snapshot
 
 from generator.cli import main
 from generator.frontmatter import MAX_FRONT_MATTER_CHARS, parse
@@ -45,12 +45,6 @@ def copy_case(case: Path, root: Path) -> None:
     for part in ("content", "seeds"):
         if (case / part).is_dir():
             shutil.copytree(case / part, root / part, dirs_exist_ok=True)
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
 
 
 def site_text(root: Path) -> Iterator[tuple[str, str]]:
