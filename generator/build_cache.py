@@ -32,7 +32,8 @@ RECORD = "build.json"
 FORMAT = 1
 PACKAGE = Path(__file__).resolve().parent
 """The generator's code and built-in theme: a change to either is a change of input."""
-BUILTIN_THEME = "themes"
+BUILTIN_THEMES = "themes"
+"""The package folder of the built-in themes."""
 
 Files = dict[str, list[int]]
 """Site path -> [size, modification time in ns]."""
@@ -79,7 +80,7 @@ def code_digest(modules: Iterable[str]) -> str:
     digest = hashlib.blake2b(digest_size=32)
     _digest_files(digest, ((name, str(PACKAGE / name)) for name in modules))
     theme = (
-        (f"{BUILTIN_THEME}/{rel}", full) for rel, full in _files_below(PACKAGE / BUILTIN_THEME)
+        (f"{BUILTIN_THEMES}/{rel}", full) for rel, full in _files_below(PACKAGE / BUILTIN_THEMES)
     )
     _digest_files(digest, theme)
     return digest.hexdigest()
