@@ -516,14 +516,15 @@ class Site:
         first = None
         if keys and len(keys) <= OWN_PAGES_FIRST_LIMIT:
             first = self._own_pages(briefing, keys, trigger, started)
+        if first is not None:
+            more = bool(changed - prose_only or state.pending_paths - _own_paths(keys))
+            yield replace(first, written=(*early, *first.written), partial=more)
+            early = ()
         if changed:
             early = (*early, *self._pend(before, briefing, changed, prose_only))
         if first is not None:
-            state.pending_paths -= set(first.written) | _own_paths(keys)
+            state.pending_paths -= _own_paths(keys)
         more = bool(state.pending_paths)
-        if first is not None:
-            yield replace(first, written=(*early, *first.written), partial=more)
-            early = ()
         if not more:
             if first is None:
                 yield Outcome(trigger, early, problems, _since(started))
