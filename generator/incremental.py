@@ -5,16 +5,15 @@ diagnostics, the Jinja environment, the site's index (`SiteIndex`), the
 template of every page, a digest of every written file) so that a save
 re-parses only the changed file, updates the index for the changed items only,
 and plans and re-renders only the pages that may show them (`affected_paths`)
-or use a changed template. Pages are
-written one file at a time, each through a temporary file renamed into place;
-a file whose bytes did not change is not written (so no browser reloads for
-it). A full build (config or theme folder changed, folders renamed) still
-swaps the whole output folder, as `build` does.
+or use a changed template. Pages are written one file at a time, each through
+a temporary file renamed into place; a file whose bytes did not change is not
+written (so no browser reloads for it). A full build (config or theme folder
+changed, folders renamed) still swaps the whole output folder, as `build` does.
 
 A change is applied in two steps: first the changed items' own pages, then the
-other pages that may show them. When the content has errors nothing
-is written: the last good site stays served, and the changes wait until a
-later save fixes the errors.
+other pages that may show them. When the content has errors nothing is
+written: the last good site stays served, and the changes wait until a later
+save fixes the errors.
 """
 
 from __future__ import annotations
