@@ -304,6 +304,7 @@ def test_a_template_edit_rerenders_the_pages_that_use_it(
         "actors/joe-biden/index.html",
         "actors/vladimir-putin/index.html",
     }
+    assert outcome.rendered == 2
     assert_same_as_full_build(site, tmp_path)
 
 
