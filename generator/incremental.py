@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from jinja2 import meta as jinja_meta
@@ -59,6 +59,7 @@ from .validate import Origin, item_key, validate
 from .write_site import check_out_dir, write_site
 
 Item = Event | Actor | Source
+_T = TypeVar("_T")
 _HREFS: Mapping[str, Callable[[str], str]] = {
     "event": event_href,
     "actor": actor_href,
@@ -299,6 +300,10 @@ class _State:
     """Event id -> its dangling-reference diagnostics, for events that have some."""
     env: ThemeEnvironment | None = None
     template_refs: dict[str, set[str]] = field(default_factory=dict)
+    briefing: Briefing | None = None
+    """The items by id (see `Site._briefing`), when made; `stale` names the kinds changed
+    since."""
+    stale: set[str] = field(default_factory=set)
     index: SiteIndex | None = None
     """The index of the last good site; `pending_keys` name the items changed since."""
     templates: dict[str, str | None] = field(default_factory=dict)
@@ -410,6 +415,7 @@ class Site:
         state.problems = {p: e.diagnostics for p, e in state.entries.items() if e.diagnostics}
         for table in (state.items, state.events, state.actors, state.sources, state.origins):
             table.clear()
+        state.stale.update(("event", "actor", "source"))
         state.broken = frozenset()
         state.referrers.clear()
         state.dangling.clear()
@@ -433,6 +439,7 @@ class Site:
         before, was_broken = state.items.get(key), key in state.broken
         item, origin, broken = self._first_of(key)
         kind, item_id = key.split(":", 1)
+        state.stale.add(kind)
         _put(state.items, key, item)
         _put(state.origins, key, origin)
         self._prepare_body(key, item)
@@ -659,12 +666,19 @@ class Site:
     # shared pieces
 
     def _briefing(self) -> Briefing:
+        """The items by id, as loading gives them; a kind is sorted again only if it changed."""
         state = self.state
-        return Briefing(
-            events=dict(sorted(state.events.items())),
-            actors=dict(sorted(state.actors.items())),
-            sources=dict(sorted(state.sources.items())),
+        old, stale = state.briefing, state.stale
+        if old is not None and not stale:
+            return old
+        briefing = Briefing(
+            events=_by_id(state.events) if old is None or "event" in stale else old.events,
+            actors=_by_id(state.actors) if old is None or "actor" in stale else old.actors,
+            sources=_by_id(state.sources) if old is None or "source" in stale else old.sources,
         )
+        state.briefing = briefing
+        stale.clear()
+        return briefing
 
     def _diagnostics(self) -> list[Diagnostic]:
         """Config, per-file, duplicate-id and dangling-reference diagnostics, sorted."""
@@ -726,6 +740,10 @@ class Site:
                 except OSError:
                     break
                 folder = folder.parent
+
+
+def _by_id(items: Mapping[str, _T]) -> dict[str, _T]:
+    return dict(sorted(items.items()))
 
 
 def _own_paths(keys: Iterable[str]) -> set[str]:
