@@ -759,11 +759,11 @@ def update_index(
     touched = changed | _events_showing(index, briefing, prepared, keys)
     fresh = [briefing.events[i] for i in sorted(touched) if i in briefing.events]
     old = [index.events[i] for i in sorted(touched) if i in index.events]
-    titles = {s.id: s.title for s in briefing.sources.values()}
     bodies = _updated(index.bodies, touched)
     referenced = _updated(index.referenced, touched)
     items = _updated(index.items, touched)
     for event in fresh:
+        titles = _cited_titles(event, prepared, briefing.sources)
         bodies[event.id] = _body_html(f"event:{event.id}", event.body, prepared, titles)
         referenced[event.id] = _referenced(event, bodies[event.id], sources)
         items[event.id] = _event_item(event, actors, len(referenced[event.id]))
@@ -771,10 +771,12 @@ def update_index(
     for actor_id in _ids(keys, "actor") & briefing.actors.keys():
         actor = briefing.actors[actor_id]
         actor_bodies[actor_id] = _body_html(f"actor:{actor_id}", actor.body, prepared, {}).html
-    ordered = _reordered(index.ordered, changed, [e for e in fresh if e.id in changed])
+    ordered = _reordered(index, changed, [e for e in fresh if e.id in changed])
+    events = _updated(index.events, changed)
+    events.update((e.id, e) for e in fresh if e.id in changed)
     return SiteIndex(
         ordered=ordered,
-        events={e.id: e for e in ordered},
+        events=events,
         items=items,
         bodies=bodies,
         actor_bodies=actor_bodies,
@@ -809,14 +811,28 @@ def _updated(table: Mapping[str, _T], gone: Set[str]) -> dict[str, _T]:
     return copy
 
 
-def _reordered(
-    ordered: tuple[Event, ...], changed: Set[str], events: Iterable[Event]
-) -> tuple[Event, ...]:
+def _reordered(index: SiteIndex, changed: Set[str], events: Iterable[Event]) -> tuple[Event, ...]:
     """Events in date order, without the old versions of `changed`, with `events` in place."""
-    kept = [e for e in ordered if e.id not in changed]
+    kept = list(index.ordered)
+    for old in sorted((index.events[i] for i in changed if i in index.events), key=event_order):
+        del kept[bisect.bisect_left(kept, event_order(old), key=event_order)]
     for event in events:
         bisect.insort(kept, event, key=event_order)
     return tuple(kept)
+
+
+def _cited_titles(
+    event: Event, prepared: Mapping[str, PreparedBody], sources: Mapping[str, Source]
+) -> dict[str, str]:
+    """The titles of the known sources an event's body cites (all its body needs)."""
+    return {s: sources[s].title for s in _cited(event, prepared) if s in sources}
+
+
+def _cited(event: Event, prepared: Mapping[str, PreparedBody]) -> list[str]:
+    """The source ids an event's body cites, known or not."""
+    body = prepared.get(f"event:{event.id}")
+    cited = body.citations if body is not None else citations(event.body)
+    return [source_id for source_id, _ in cited]
 
 
 def _ids(keys: Iterable[str], kind: str) -> set[str]:
@@ -862,12 +878,10 @@ def _events_showing(
 
 def _items_named(event: Event, prepared: Mapping[str, PreparedBody]) -> set[str]:
     """Every actor and source id an event names, known or not."""
-    body = prepared.get(f"event:{event.id}")
-    cited = body.citations if body is not None else citations(event.body)
     return {
         *event.actors,
         *(quote.speaker for quote in event.quotes if quote.speaker),
-        *(source_id for source_id, _ in cited),
+        *_cited(event, prepared),
         *event.sources,
         *(quote.source for quote in event.quotes if quote.source),
         *(s for readings in event.disputed.values() for r in readings for s in r.sources),
