@@ -6,7 +6,6 @@ opens a page, changes a file and waits for the browser to show the change.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
@@ -17,28 +16,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chromium import ARGS, require_chromium
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from project_factory import make_project
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None and not os.environ.get("CI"):
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
-
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LONG_BODY = "\n\n".join(f"Paragraph {n} of a long report [@reuters]." for n in range(80))
 EVENT = """\
 ---
@@ -55,9 +40,9 @@ STYLE = "body { background: rgb(250, 250, 250) }\n"
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM is not None, "CI needs Chromium for the browser tests"
+    chromium = require_chromium()
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=chromium, args=ARGS)
         yield launched
         launched.close()
 
