@@ -180,6 +180,8 @@ def test_an_unchanged_save_writes_nothing(site: Site, project: Project) -> None:
         "add-actor",
         "add-source",
         "retitle-source",
+        "date-source",
+        "add-dated-source",
         "retitle-and-template",
     ],
 )
@@ -189,6 +191,7 @@ def test_incremental_result_equals_a_full_build(
 ) -> None:
     if split:
         monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
+        monkeypatch.setattr("generator.render.pages.SOURCES_SPLIT", 0)
     site = Site(project, tmp_path / "out")
     assert not site.full_build().failed
     root = project.root
@@ -216,6 +219,12 @@ def test_incremental_result_equals_a_full_build(
         ),
         "add-source": lambda: write_item(root, "sources", "ap-1", {"title": "AP story"}),
         "retitle-source": lambda: write_item(root, "sources", "reuters-1", {"title": "Retitled"}),
+        "date-source": lambda: write_item(
+            root, "sources", "reuters-1", {**SOURCES["reuters-1"], "published": "2021-12-06"}
+        ),
+        "add-dated-source": lambda: write_item(
+            root, "sources", "2021", {"title": "AP story", "published": "2020-05"}
+        ),
         "retitle-and-template": lambda: _retitle_and_edit_template(root),
     }
     changed = edits[edit]()

@@ -7,12 +7,14 @@ import pytest
 from generator.config import Config
 from generator.model import Actor, Briefing, Event, Kind, PartialDate, Quote, Source, Status
 from generator.render.pages import (
+    SOURCES_SPLIT,
     TIMELINE_SPLIT,
     ActorContext,
     EventContext,
     HomeContext,
     Page,
     SourceContext,
+    SourceIndexContext,
     TimelineContext,
     date_label,
     plan_pages,
@@ -155,6 +157,39 @@ def test_a_large_timeline_splits_into_one_page_per_year() -> None:
     assert year.previous is not None and year.previous.year == 2000
     assert year.next is not None and year.next.year == 2002
     assert sum(len(m.events) for g in year.groups for m in g.months) == 167
+
+
+def test_a_large_bibliography_splits_into_one_page_per_publication_year() -> None:
+    sources = {
+        str(1800 + n): Source(
+            str(1800 + n), f"S{n}", published=PartialDate(2020 + n % 2) if n % 3 else None
+        )
+        for n in range(SOURCES_SPLIT + 1)
+    }
+    cites_2021 = Event(id="e", title="E", date=PartialDate(2021), sources=("1801",))
+    briefing = Briefing(events={"e": cites_2021}, actors={}, sources=sources)
+    pages = {p.path: p for p in plan_pages(Config(title="T"), briefing)}
+    index = pages["sources/index.html"].context
+    assert isinstance(index, SourceIndexContext)
+    assert index.split and index.entries == ()
+    assert [(y.label, y.href, y.count) for y in index.years] == [
+        ("2020", "sources/by-year/2020/index.html", 167),
+        ("2021", "sources/by-year/2021/index.html", 167),
+        ("Undated", "sources/by-year/undated/index.html", 167),
+    ]
+    year = pages["sources/by-year/2021/index.html"].context
+    assert isinstance(year, SourceIndexContext)
+    assert year.year is not None and year.year.year == 2021
+    assert year.previous is not None and year.previous.year == 2020
+    assert year.next is not None and year.next.label == "Undated"
+    assert len(year.entries) == 167
+    assert all(entry.source.year == 2021 for entry in year.entries)
+    assert [e.id for entry in year.entries for e in entry.events] == ["e"]
+    assert "event:e" in pages["sources/by-year/2021/index.html"].deps
+    assert "event:e" not in pages["sources/by-year/2020/index.html"].deps
+    undated = pages["sources/by-year/undated/index.html"].context
+    assert isinstance(undated, SourceIndexContext) and undated.next is None
+    assert "sources/2021/index.html" in pages  # a source whose id is a year keeps its own page
 
 
 def test_calendar_holds_only_scheduled_events() -> None:

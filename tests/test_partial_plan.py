@@ -119,7 +119,22 @@ EDITS: dict[str, tuple[str, str, Callable[[], Event | Actor | Source | None]]] =
     ),
     "remove-actor": ("actor", "putin", lambda: None),
     "retitle-source": ("source", "reuters", lambda: replace(SOURCES["reuters"], title="New")),
+    "redate-source": (
+        "source",
+        "reuters",
+        lambda: replace(SOURCES["reuters"], published=PartialDate(2020, 5)),
+    ),
+    "date-an-undated-source": (
+        "source",
+        "ap",
+        lambda: replace(SOURCES["ap"], published=PartialDate(2022)),
+    ),
     "add-cited-source": ("source", "tass", lambda: Source("tass", "TASS story")),
+    "add-source-with-a-year-for-an-id": (
+        "source",
+        "2021",
+        lambda: Source("2021", "Numbered", published=PartialDate(2019)),
+    ),
     "remove-source": ("source", "ap", lambda: None),
 }
 
@@ -138,6 +153,7 @@ def test_a_partial_plan_equals_the_full_plan(
 ) -> None:
     if split:
         monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
+        monkeypatch.setattr("generator.render.pages.SOURCES_SPLIT", 1)
     kind, item_id, make = EDITS[edit]
     after_briefing = _with(kind, item_id, make())
     prepared_before, prepared_after = _prepared(BRIEFING), _prepared(after_briefing)
@@ -176,3 +192,15 @@ def test_an_unrelated_edit_affects_few_pages(monkeypatch: pytest.MonkeyPatch) ->
         "sources/reuters/index.html",
         "feed.xml",
     }
+
+
+def test_an_edit_affects_the_bibliography_page_of_its_sources_year(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("generator.render.pages.SOURCES_SPLIT", 1)
+    after_briefing = _with("event", "summit", replace(EVENTS["summit"], title="G7 summit"))
+    before = build_index(BRIEFING, {})
+    after = update_index(before, after_briefing, {}, {"event:summit"})
+    affected = affected_paths(before, after, {"event:summit"})
+    assert "sources/by-year/2021/index.html" in affected
+    assert "sources/by-year/undated/index.html" not in affected

@@ -30,6 +30,10 @@ from .markdown import PreparedBody, RenderedBody, citations, render_markdown, re
 
 TIMELINE_SPLIT = 500
 """Above this many events, /timeline/ becomes an index of years, one page per year."""
+SOURCES_SPLIT = 500
+"""Above this many sources, /sources/ becomes an index of publication years, one page per year
+(at sources/by-year/<year>/, which no source id can take: ids have no slash)."""
+UNDATED = "undated"
 LATEST_COUNT = 10
 KEY_ACTOR_COUNT = 8
 FEED_COUNT = 50
@@ -80,6 +84,11 @@ def timeline_href(year: int | None = None) -> str:
     return "timeline/index.html" if year is None else f"timeline/{year}/index.html"
 
 
+def bibliography_href(year: int | None) -> str:
+    """The page of the sources published in `year` (None: the undated ones)."""
+    return f"sources/by-year/{UNDATED if year is None else year}/index.html"
+
+
 # View values: what templates see.
 
 
@@ -111,6 +120,8 @@ class SourceLink:
     """Date label ("29 December 2021"), None when unknown."""
     published_inferred: bool
     href: str
+    year: int | None
+    """Year of publication, None when unknown."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +206,15 @@ class YearLink:
     count: int
 
 
+@dataclass(frozen=True)
+class SourceYearLink:
+    year: int | None
+    """None for the undated sources."""
+    label: str
+    href: str
+    count: int
+
+
 # Page contexts: one type per template.
 
 
@@ -266,6 +286,15 @@ class SourceEntry:
 @dataclass(frozen=True)
 class SourceIndexContext:
     entries: tuple[SourceEntry, ...]
+    """The sources this page lists; empty on the index of a split bibliography."""
+    years: tuple[SourceYearLink, ...] = ()
+    """Every publication year, for navigation (the split bibliography's pages)."""
+    year: SourceYearLink | None = None
+    """The year of a year page; None on /sources/."""
+    split: bool = False
+    previous: SourceYearLink | None = None
+    next: SourceYearLink | None = None
+    """On a year page: the neighbouring years."""
 
 
 @dataclass(frozen=True)
@@ -365,7 +394,7 @@ def plan_indexed(config: Config, briefing: Briefing, index: SiteIndex) -> list[P
         ),
         _actor_index(site, briefing, index),
         *(_actor_page(site, actor, index) for actor in briefing.actors.values()),
-        _source_index(site, briefing, index),
+        *_source_index(site, briefing, index),
         *(_source_page(site, source, index) for source in briefing.sources.values()),
         _not_found(site),
     ]
@@ -400,6 +429,7 @@ def _source_link(source: Source) -> SourceLink:
         published=published,
         published_inferred=source.published_inferred,
         href=source_href(source.id),
+        year=source.published.year if source.published else None,
     )
 
 
@@ -660,30 +690,82 @@ def _actor_page(site: SiteInfo, actor: Actor, index: SiteIndex) -> Page:
     return Page(actor_href(actor.id), "actor.html", context, site, frozenset(deps))
 
 
-def _source_index(site: SiteInfo, briefing: Briefing, index: SiteIndex) -> Page:
-    ordered = sorted(
-        briefing.sources.values(),
-        key=lambda s: (
-            s.outlet or "",
-            s.published.sort_key if s.published else (0, 0, 0),
-            s.title,
-            s.id,
-        ),
+def _source_order(source: Source) -> tuple[str, tuple[int, int, int], str, str]:
+    return (
+        source.outlet or "",
+        source.published.sort_key if source.published else (0, 0, 0),
+        source.title,
+        source.id,
     )
-    entries = tuple(
+
+
+def _year_order(year: int | None) -> tuple[bool, int]:
+    """Years in order, the undated last."""
+    return (year is None, year or 0)
+
+
+def _source_years(sources: Iterable[SourceLink]) -> tuple[SourceYearLink, ...]:
+    """The bibliography's year pages: each publication year (undated last) and its count."""
+    counts: dict[int | None, int] = defaultdict(int)
+    for link in sources:
+        counts[link.year] += 1
+    return tuple(
+        SourceYearLink(y, "Undated" if y is None else str(y), bibliography_href(y), counts[y])
+        for y in sorted(counts, key=_year_order)
+    )
+
+
+def _bibliography_split(index: SiteIndex) -> bool:
+    return len(index.sources) > SOURCES_SPLIT
+
+
+def _source_entries(sources: Iterable[Source], index: SiteIndex) -> tuple[SourceEntry, ...]:
+    return tuple(
         SourceEntry(
             index.sources[s.id],
             s.author,
             tuple(index.items[e.id] for e in index.by_source.get(s.id, ())),
         )
-        for s in ordered
+        for s in sorted(sources, key=_source_order)
     )
+
+
+def _supporting_deps(sources: Iterable[Source], index: SiteIndex) -> set[str]:
+    """The events listed under the sources given."""
+    deps: set[str] = set()
+    for source in sources:
+        deps.update(_keys("event", (e.id for e in index.by_source.get(source.id, ()))))
+    return deps
+
+
+def _source_index(
+    site: SiteInfo, briefing: Briefing, index: SiteIndex, only: Set[int | None] | None = None
+) -> list[Page]:
+    """The bibliography's pages; with `only`, its index and the pages of those years only."""
     deps = {"config", *_keys("source", briefing.sources)}
-    for events in index.by_source.values():
-        deps.update(_keys("event", (e.id for e in events)))
-    return Page(
-        "sources/index.html", "sources.html", SourceIndexContext(entries), site, frozenset(deps)
-    )
+    if not _bibliography_split(index):
+        entries = _source_entries(briefing.sources.values(), index)
+        deps |= _supporting_deps(briefing.sources.values(), index)
+        context = SourceIndexContext(entries)
+        return [Page("sources/index.html", "sources.html", context, site, frozenset(deps))]
+    years = _source_years(index.sources.values())
+    overview = SourceIndexContext((), years, None, True)
+    pages = [Page("sources/index.html", "sources.html", overview, site, frozenset(deps))]
+    by_year: dict[int | None, list[Source]] = defaultdict(list)
+    for source in briefing.sources.values():
+        by_year[index.sources[source.id].year].append(source)
+    for position, link in enumerate(years):
+        if only is not None and link.year not in only:
+            continue
+        members = by_year[link.year]
+        previous = years[position - 1] if position > 0 else None
+        following = years[position + 1] if position + 1 < len(years) else None
+        context = SourceIndexContext(
+            _source_entries(members, index), years, link, True, previous, following
+        )
+        year_deps = frozenset(deps | _supporting_deps(members, index))
+        pages.append(Page(link.href, "sources.html", context, site, year_deps))
+    return pages
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -945,6 +1027,7 @@ def page_paths(index: SiteIndex, actor_ids: Iterable[str], source_ids: Iterable[
     """The path of every page `plan_indexed` plans, in its order (actors and sources in the
     order given)."""
     years = _by_year(index.ordered) if len(index.ordered) > TIMELINE_SPLIT else {}
+    source_years = _source_years(index.sources.values()) if _bibliography_split(index) else ()
     return [
         "index.html",
         timeline_href(),
@@ -953,6 +1036,7 @@ def page_paths(index: SiteIndex, actor_ids: Iterable[str], source_ids: Iterable[
         "actors/index.html",
         *(actor_href(actor_id) for actor_id in actor_ids),
         "sources/index.html",
+        *(link.href for link in source_years),
         *(source_href(source_id) for source_id in source_ids),
         NOT_FOUND,
         *FEEDS,
@@ -966,7 +1050,8 @@ def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[s
     """Paths of the pages that may differ between the sites of two indexes, the second made
     when the items `keys` changed: the pages that show one of them (or an event whose list
     entry changed with them) on either side, the home page and the timeline's index; the
-    actor index when events' actors changed; every year page when the years' counts changed;
+    actor index when events' actors changed; every year page of the timeline or the
+    bibliography when its years' counts changed;
     the sitemap when the pages or their order changed. None when no item changed."""
     if not keys:
         return set()
@@ -986,7 +1071,15 @@ def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[s
     years_after = _year_links(_by_year(after.ordered))
     if years_before != years_after and len(after.ordered) > TIMELINE_SPLIT:
         paths.update(link.href for link in years_after)
-    if years_before != years_after or _listed(before) != _listed(after):
+    sources_before = _source_years(before.sources.values())
+    sources_after = _source_years(after.sources.values())
+    if sources_before != sources_after and _bibliography_split(after):
+        paths.update(link.href for link in sources_after)
+    if (
+        years_before != years_after
+        or sources_before != sources_after
+        or _listed(before) != _listed(after)
+    ):
         paths.add("sitemap.xml")
     return paths
 
@@ -1008,6 +1101,7 @@ def _showing(
     more), actors (their link or more) or sources (their link or more) given."""
     paths: set[str] = set()
     split = len(index.ordered) > TIMELINE_SPLIT
+    bibliography = _bibliography_split(index)
     for event_id in event_ids:
         event = index.events.get(event_id)
         if event is None:
@@ -1021,6 +1115,10 @@ def _showing(
         paths.update(source_href(s) for s in index.referenced[event_id])
         if index.referenced[event_id]:
             paths.add("sources/index.html")
+        if bibliography:
+            paths.update(
+                bibliography_href(index.sources[s].year) for s in index.referenced[event_id]
+            )
         if _position(index, event) >= len(index.ordered) - FEED_COUNT:
             paths.add("feed.xml")
         if event.status is Status.SCHEDULED:
@@ -1034,6 +1132,8 @@ def _showing(
         paths.add("sources/index.html")
         if source_id in index.sources:
             paths.add(source_href(source_id))
+            if bibliography:
+                paths.add(bibliography_href(index.sources[source_id].year))
         for event in index.by_source.get(source_id, ()):
             paths.add(event_href(event.id))
             paths.update(
@@ -1070,8 +1170,13 @@ def plan_pages_for(
         pages.append(_actor_index(site, briefing, index))
     actors = (a for i, a in briefing.actors.items() if i in ids["actors"])
     pages.extend(_actor_page(site, actor, index) for actor in actors)
-    if "sources/index.html" in paths:
-        pages.append(_source_index(site, briefing, index))
+    source_years = {None if year == UNDATED else int(year) for year in ids["by-year"]}
+    if "sources/index.html" in paths or source_years:
+        pages.extend(
+            page
+            for page in _source_index(site, briefing, index, source_years)
+            if page.path in paths
+        )
     sources = (s for i, s in briefing.sources.items() if i in ids["sources"])
     pages.extend(_source_page(site, source, index) for source in sources)
     if NOT_FOUND in paths:
@@ -1083,10 +1188,14 @@ def plan_pages_for(
 
 
 def _ids_in(paths: Iterable[str]) -> dict[str, set[str]]:
-    """Folder ("events", "timeline", ...) -> the ids (or years) of the pages in it."""
-    ids: dict[str, set[str]] = {kind: set() for kind in ("timeline", "events", "actors", "sources")}
+    """Folder ("events", "timeline", ..., "by-year" for the bibliography's) -> the ids (or
+    years, "undated" among the bibliography's) of the pages in it."""
+    kinds = ("timeline", "events", "actors", "sources", "by-year")
+    ids: dict[str, set[str]] = {kind: set() for kind in kinds}
     for path in paths:
         parts = path.split("/")
         if len(parts) == 3 and parts[0] in ids:
             ids[parts[0]].add(parts[1])
+        if len(parts) == 4 and parts[:2] == ["sources", "by-year"]:
+            ids["by-year"].add(parts[2])
     return ids
