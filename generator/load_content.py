@@ -300,28 +300,30 @@ def _as_text(name: str, value: object) -> str:
     return str(value)
 
 
-def _id_list(meta: dict[str, Any], name: str) -> tuple[str, ...]:
+def _list(meta: dict[str, Any], name: str) -> list[Any] | None:
+    """The list under `name` (a lone text counts as a list of one); None when it is no list."""
     value = meta.pop(name, None)
     if value is None:
-        return ()
+        return []
     if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return [value]
+    return value if isinstance(value, list) else None
+
+
+def _id_list(meta: dict[str, Any], name: str) -> tuple[str, ...]:
+    values = _list(meta, name)
+    if values is None or not all(isinstance(v, str) for v in values):
         raise _FieldError(
             name, f"`{name}` must be a list of ids, e.g. `{name}: [one-id, other-id]`"
         )
-    return tuple(value)
+    return tuple(values)
 
 
 def _text_list(meta: dict[str, Any], name: str) -> tuple[str, ...]:
-    value = meta.pop(name, None)
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
+    values = _list(meta, name)
+    if values is None:
         raise _FieldError(name, f"`{name}` must be a list of text")
-    return tuple(_as_text(name, v) for v in value)
+    return tuple(_as_text(name, v) for v in values)
 
 
 def _date(meta: dict[str, Any], name: str, required: bool) -> PartialDate | None:
