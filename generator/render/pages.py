@@ -15,6 +15,7 @@ from disk.
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import sys
 from collections import defaultdict
@@ -39,20 +40,7 @@ KEY_ACTOR_COUNT = 8
 FEED_COUNT = 50
 NOT_FOUND = "404.html"
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = tuple(calendar.month_name)[1:]
 KIND_LABELS = {Kind.PERSON: "People", Kind.ORGANIZATION: "Organizations", Kind.PLACE: "Places"}
 
 
