@@ -21,6 +21,16 @@ EXIT_ERRORS = 1
 EXIT_USAGE = 2
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -74,6 +84,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--watch", action="store_true", help="keep rebuilding on change, without serving"
     )
+    build.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        metavar="N",
+        help="worker processes to render with (default: one per CPU); the site is the same",
+    )
 
     serve = verbs.add_parser(
         "serve",
@@ -114,7 +131,9 @@ def _ingest(args: argparse.Namespace) -> list[Diagnostic]:
 def _build(args: argparse.Namespace) -> list[Diagnostic]:
     from .commands import build
 
-    return build.run(args.root, out=args.out, base_url=args.base_url, watch=args.watch)
+    return build.run(
+        args.root, out=args.out, base_url=args.base_url, watch=args.watch, jobs=args.jobs
+    )
 
 
 def _serve(args: argparse.Namespace) -> list[Diagnostic]:
