@@ -1,8 +1,10 @@
 """seeds/ -> SeedText: the raw articles, read by a reader chosen by file suffix.
 
-Plain text and Markdown are read as they are. Another format (HTML, say) plugs
-in as one more entry in READERS: a function from bytes to text. Bad input is
-reported as a Diagnostic and skipped; the rest is read.
+Plain text and Markdown are read as they are; a saved web page (.html, .htm)
+through `read_html`, which also returns what its markup states (headline,
+author, date, site). Another format plugs in as one more entry in READERS: a
+function from bytes to text and stated metadata. Bad input is reported as a
+Diagnostic and skipped; the rest is read.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic
 from .extract import SeedText
+from .extract.metadata import StatedMetadata
+from .read_html import PageError, decode_page, page_encoding, read_page
 
 MAX_SEED_BYTES = 10 * 1024 * 1024
 
@@ -63,7 +67,33 @@ def _line_of(data: bytes, offset: int, codec: str) -> int:
     return data[:offset].decode(codec, "replace").count("\n") + 1
 
 
-READERS: dict[str, Callable[[bytes], str]] = {".txt": read_plain, ".md": read_plain, "": read_plain}
+Reader = Callable[[bytes], tuple[str, StatedMetadata | None]]
+
+
+def read_text_seed(data: bytes) -> tuple[str, StatedMetadata | None]:
+    return read_plain(data), None
+
+
+def read_web_page(data: bytes) -> tuple[str, StatedMetadata | None]:
+    """A saved page: in the encoding of its byte-order mark, else of its <meta charset>."""
+    _, codec = _encoding(data)
+    if not any(data.startswith(mark) for mark, _, _ in BYTE_ORDER_MARKS):
+        codec = page_encoding(data)
+    try:
+        page = read_page(decode_page(data, codec))
+    except PageError as exc:
+        line = 1 if exc.offset is None else _line_of(data, exc.offset, codec)
+        raise ReadError(str(exc), line=line) from None
+    return page.text, page.stated
+
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text_seed,
+    ".md": read_text_seed,
+    "": read_text_seed,
+    ".html": read_web_page,
+    ".htm": read_web_page,
+}
 
 
 def seed_files(seeds: Path) -> list[Path]:
@@ -86,10 +116,10 @@ def read_seed(path: Path, root: Path) -> SeedText:
         )
     if size == 0:
         raise ReadError("empty file: nothing to ingest")
-    text = reader(path.read_bytes())
+    text, stated = reader(path.read_bytes())
     if not text.strip():
         raise ReadError("empty file: nothing to ingest")
-    return SeedText(relative_path(path, root), text)
+    return SeedText(relative_path(path, root), text, stated)
 
 
 def relative_path(path: Path, root: Path) -> str:

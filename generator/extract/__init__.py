@@ -17,7 +17,7 @@ from ..model import PartialDate
 from .actors import Mention, find_mentions
 from .clean import Role, Unit, is_bio, lines_to_units, sentences, strip_dateline, strip_lead_label
 from .events import DatedClause, find_dated_clauses
-from .metadata import extract_metadata
+from .metadata import StatedMetadata, extract_metadata
 from .quotes import QuoteFact, find_quotes
 
 
@@ -28,6 +28,8 @@ class SeedText:
     path: str
     """Relative to the project root, POSIX style: 'seeds/001.txt'."""
     text: str
+    stated: StatedMetadata | None = None
+    """What the seed's markup states about the article (a web page's meta tags), if any."""
 
 
 class NoArticleError(Exception):
@@ -94,7 +96,7 @@ def _without_front_matter(text: str) -> str:
 
 
 def metadata(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
-    meta = extract_metadata(list(facts.units))
+    meta = extract_metadata(list(facts.units), seed.stated)
     if meta.title is None and not facts.paragraphs:
         raise NoArticleError(
             "no article found: no title and no paragraph of text (is this an article dump?)"

@@ -38,6 +38,20 @@ _OUTLET_WORDS = {"reporting", "editing", "by", "and"}
 
 
 @dataclass(frozen=True)
+class StatedMetadata:
+    """What a page's markup states (meta tags, JSON-LD, <time>): taken before any guess.
+
+    Values are as the page wrote them; `published` may be an ISO timestamp
+    ('2025-03-03T09:12:00+01:00') or a written date.
+    """
+
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
 class Metadata:
     title: str | None
     outlet: str | None
@@ -46,17 +60,48 @@ class Metadata:
     published_line: int | None
 
 
-def extract_metadata(units: list[Unit]) -> Metadata:
+def extract_metadata(units: list[Unit], stated: StatedMetadata | None = None) -> Metadata:
+    """The article's metadata: what the markup states first, then what its text shows."""
+    stated = stated or StatedMetadata()
     title_index = _title_index(units)
     title = units[title_index].text if title_index is not None else None
-    published, line = _published(units, title_index)
+    published = _stated_date(stated.published)
+    line = None
+    if published is None:
+        published, line = _published(units, title_index)
     return Metadata(
-        title=title,
-        outlet=_outlet(units, title_index),
-        author=_author(units, title_index),
+        title=stated.title or title,
+        outlet=stated.outlet or _outlet(units, title_index),
+        author=_stated_name(stated.author) or _author(units, title_index),
         published=published,
         published_line=line,
     )
+
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?![\d])")
+
+
+def _stated_date(text: str | None) -> PartialDate | None:
+    """The calendar date a timestamp states ('2025-03-03T23:10:00Z' -> 2025-03-03, as written)."""
+    if not text:
+        return None
+    iso = _ISO_DATE.match(text)
+    if iso is None:
+        return _full_date(text)
+    try:
+        return PartialDate(int(iso[1]), int(iso[2]), int(iso[3]))
+    except ValueError:
+        return None
+
+
+def _stated_name(text: str | None) -> str | None:
+    """A byline as marked up ('By Emily Carter, Transport correspondent') -> 'Emily Carter'."""
+    if not text:
+        return None
+    byline = _BYLINE.match(text[:1].upper() + text[1:])
+    if byline and text[:2].lower() == "by":
+        return _first_name_list(byline["names"])
+    return _first_name_list(text) if not _is_date_line(text) else None
 
 
 _SEPARATOR = re.compile(r"\s[·|•]\s")

@@ -1,0 +1,541 @@
+"""A saved web page (.html, .htm) -> the article's text and the metadata its markup states.
+
+A browser's "Save page as" keeps the whole page: scripts, menus, cookie
+banners, related links, comments. The article is the <article> (or <main>, or
+the element holding most paragraph text) with that furniture dropped; its
+blocks (paragraphs, headings, list items, quotes, captions) become paragraphs
+separated by blank lines, which the text extractors read like any other seed.
+The page's headline is kept even when it sits above the article element.
+
+The markup often says outright what text heuristics must guess: headline,
+author, publication time and site name (meta tags, JSON-LD, <time datetime>).
+Those are returned as StatedMetadata for `extract.metadata` to prefer.
+
+Pure functions on strings (and bytes, for the encoding): no I/O here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from .extract.metadata import StatedMetadata
+
+
+class PageError(Exception):
+    """A page that cannot be read as an article; the message says why."""
+
+    def __init__(self, message: str, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+# ---------------------------------------------------------------- bytes -> text
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE)
+_WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252"}
+"""Browsers read pages labelled Latin-1 or ASCII as windows-1252 (the WHATWG Encoding rule)."""
+
+
+def page_encoding(data: bytes) -> str:
+    """The codec a browser would use: the <meta charset> in the first 4 KB, else UTF-8."""
+    declared = _CHARSET.search(data[:4096])
+    if declared is None:
+        return "utf-8"
+    label = declared[1].decode("ascii").lower()
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return "utf-8"
+    if name in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        return "utf-8"
+    return _WHATWG_ALIASES.get(name, _WHATWG_ALIASES.get(label, name))
+
+
+def decode_page(data: bytes, codec: str) -> str:
+    """The page as text in `codec`; a byte the codec cannot read raises PageError."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise PageError(
+            f"not {codec} text as the page declares (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}): re-save the page from the browser",
+            offset=exc.start,
+        ) from None
+
+
+# ---------------------------------------------------------------- markup -> tree
+
+
+@dataclass(eq=False)
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    children: list[Element | str] = field(default_factory=list)
+    parent: Element | None = None
+
+    def elements(self) -> Iterator[Element]:
+        """Every element below this one, in document order (iterative: pages nest deep)."""
+        stack = [c for c in reversed(self.children) if isinstance(c, Element)]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(c for c in reversed(element.children) if isinstance(c, Element))
+
+    def ancestors(self) -> Iterator[Element]:
+        node = self.parent
+        while node is not None:
+            yield node
+            node = node.parent
+
+    def tokens(self) -> set[str]:
+        """The words of its class and id ('article-comments' -> article, comments)."""
+        names = f"{self.attrs.get('class', '')} {self.attrs.get('id', '')}".lower()
+        return set(re.split(r"[^a-z0-9]+", names)) - {""}
+
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+VOID = _names("area base br col embed hr img input link meta param source track wbr")
+BLOCKS = _names(
+    "address article aside blockquote dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
+    "tbody thead tfoot tr td th ul caption"
+)
+_CLOSES_P = BLOCKS - {"td", "th", "tr", "tbody", "thead", "tfoot", "caption", "dd", "dt"}
+_SIBLINGS = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}, "td": {"td", "th"}}
+_SIBLINGS["th"] = _SIBLINGS["td"]
+MAX_DEPTH = 200
+"""Deeper elements are flattened into their ancestor at this depth: junk, not an article."""
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving tree: unclosed <p> and <li> close as browsers close them, stray ends are
+    ignored, comments and processing instructions are dropped, entities are decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.document = Element("#document", {})
+        self.open = [self.document]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._close_implied(tag)
+        element = Element(tag, {k: v or "" for k, v in attrs}, parent=self.open[-1])
+        self.open[-1].children.append(element)
+        if tag not in VOID and len(self.open) < MAX_DEPTH:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        for depth in range(len(self.open) - 1, 0, -1):
+            if self.open[depth].tag == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.open[-1].children.append(data)
+
+    def _close_implied(self, tag: str) -> None:
+        current = self.open[-1].tag
+        if (current == "p" and tag in _CLOSES_P) or tag in _SIBLINGS.get(current, ()):
+            self.open.pop()
+
+
+def parse_page(text: str) -> Element:
+    builder = _TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.document
+
+
+# ---------------------------------------------------------------- furniture
+
+NEVER_TEXT = _names(
+    "head script style noscript template svg math iframe object embed canvas button select "
+    "textarea input option label dialog video audio picture map"
+)
+FURNITURE_TAGS = frozenset({"nav", "aside", "form", "footer"})
+FURNITURE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search"}
+)
+FURNITURE_WORDS = _names(
+    "ad ads advert advertisement banner breadcrumb breadcrumbs comment comments consent "
+    "cookie cookies gdpr menu modal nav navbar newsletter outbrain paywall popup promo "
+    "recommended related share sharing sidebar signup skip social sponsored subscribe "
+    "taboola toolbar trending"
+)
+"""Class or id words of page furniture (cookie banners, comments, related links, share bars)."""
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def _hidden(element: Element) -> bool:
+    attrs = element.attrs
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden") == "true"
+        or bool(_HIDDEN_STYLE.search(attrs.get("style", "")))
+    )
+
+
+def _furniture(element: Element) -> bool:
+    """Never article text: scripts, menus, banners, comments, hidden parts.
+
+    A page header (one outside any article, main or section) is the site's banner,
+    unless it holds the headline: an element holding the <h1> is kept whatever its
+    class says.
+    """
+    if element.tag in NEVER_TEXT or _hidden(element):
+        return True
+    if element.tag in FURNITURE_TAGS or element.attrs.get("role") in FURNITURE_ROLES:
+        return True
+    page_header = element.tag == "header" and not any(
+        a.tag in ("article", "main", "section") for a in element.ancestors()
+    )
+    marked = page_header or bool(element.tokens() & FURNITURE_WORDS)
+    return marked and not _holds_headline(element)
+
+
+def _holds_headline(element: Element) -> bool:
+    return element.tag == "h1" or any(e.tag == "h1" for e in element.elements())
+
+
+def _kept(root: Element) -> Iterator[Element]:
+    """The elements under `root` that are not furniture nor inside furniture."""
+    stack = [c for c in reversed(root.children) if isinstance(c, Element)]
+    while stack:
+        element = stack.pop()
+        if _furniture(element):
+            continue
+        yield element
+        stack.extend(c for c in reversed(element.children) if isinstance(c, Element))
+
+
+# ---------------------------------------------------------------- which element is the article
+
+
+def _paragraph_text(element: Element) -> int:
+    """Characters of <p> text under `element`, furniture left out."""
+    return sum(len(_inline_text(p)) for p in _kept(element) if p.tag == "p")
+
+
+def _body(document: Element) -> Element:
+    return next((e for e in document.elements() if e.tag == "body"), document)
+
+
+def article_root(document: Element) -> Element:
+    """The <article> with most paragraph text, else <main>, else the paragraphs' parent.
+
+    An <article> holding under a quarter of the page's paragraph text is a
+    teaser card of a listing, not the article.
+    """
+    body = _body(document)
+    kept = list(_kept(body))
+    total = _paragraph_text(body)
+    for chosen in (
+        [e for e in kept if e.tag == "article" or e.attrs.get("itemprop") == "articleBody"],
+        [e for e in kept if e.tag == "main" or e.attrs.get("role") == "main"],
+    ):
+        if chosen:
+            best = max(chosen, key=_paragraph_text)
+            if 4 * _paragraph_text(best) >= total > 0:
+                return best
+    parents: dict[int, tuple[Element, int]] = {}
+    for element in kept:
+        if element.tag == "p" and element.parent is not None:
+            parent, size = parents.get(id(element.parent), (element.parent, 0))
+            parents[id(parent)] = (parent, size + len(_inline_text(element)))
+    if not parents:
+        return body
+    return max(parents.values(), key=lambda pair: pair[1])[0]
+
+
+def headline(document: Element) -> Element | None:
+    """The page's first <h1> outside furniture."""
+    return next((e for e in _kept(_body(document)) if e.tag == "h1"), None)
+
+
+# ---------------------------------------------------------------- tree -> text
+
+
+def _inline_text(element: Element) -> str:
+    """The element's text on one line, whitespace collapsed, furniture left out."""
+    parts: list[str] = []
+    stack: list[Element | str] = list(reversed(element.children))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+        elif not _furniture(node):
+            if node.tag in BLOCKS or node.tag == "br":
+                parts.append(" ")
+            stack.extend(reversed(node.children))
+    return " ".join("".join(parts).split())
+
+
+def _blocks(root: Element) -> list[str]:
+    """The text of `root` as paragraphs: one per block element, <br> as a line break."""
+    blocks: list[str] = []
+    pieces: list[str | None] = []  # the block being read; None where a <br> breaks the line
+
+    def flush() -> None:
+        text = "\n".join(line for line in _lines(pieces) if line)
+        if text:
+            blocks.append(text)
+        pieces.clear()
+
+    stack: list[Element | str | None] = list(reversed(root.children))
+    while stack:
+        node = stack.pop()
+        if node is None:
+            flush()
+        elif isinstance(node, str):
+            pieces.append(node)
+        elif node.tag == "br":
+            pieces.append(None)
+        elif _furniture(node):
+            continue
+        elif node.tag in ("td", "th"):
+            pieces.append(" ")
+            stack.extend(reversed(node.children))
+        else:
+            if node.tag in BLOCKS:
+                flush()
+                stack.append(None)
+            stack.extend(reversed(node.children))
+    flush()
+    return blocks
+
+
+def _lines(pieces: list[str | None]) -> Iterator[str]:
+    """The block's lines, whitespace collapsed: source line breaks are spaces, <br> (None) not."""
+    line: list[str] = []
+    for piece in [*pieces, None]:
+        if piece is None:
+            yield " ".join("".join(line).split())
+            line.clear()
+        else:
+            line.append(piece)
+
+
+def page_text(document: Element, root: Element) -> str:
+    """The text of the article at `root`, headline first, paragraphs between blank lines."""
+    blocks = _blocks(root)
+    title = headline(document)
+    if title is not None and root not in title.ancestors():
+        blocks.insert(0, _inline_text(title))
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+# ---------------------------------------------------------------- stated metadata
+
+ARTICLE_TYPES = re.compile(r"(?:\w*Article|BlogPosting|Report)$")
+_PUBLISHED_META = (
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+)
+_UPDATED = re.compile(r"updat|modif|revis|edited", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
+
+
+def _meta_tags(document: Element) -> dict[str, str]:
+    """name/property/itemprop -> content of the page's <meta> tags (the first of each wins)."""
+    found: dict[str, str] = {}
+    for element in document.elements():
+        if element.tag != "meta" or not element.attrs.get("content", "").strip():
+            continue
+        for key in ("property", "name", "itemprop"):
+            name = element.attrs.get(key, "").strip().lower()
+            if name:
+                found.setdefault(name, " ".join(element.attrs["content"].split()))
+    return found
+
+
+def _json_ld(document: Element) -> dict[str, Any]:
+    """The first news-article object in the page's JSON-LD blocks (in @graph or lists too)."""
+    for element in document.elements():
+        if element.tag != "script" or "ld+json" not in element.attrs.get("type", "").lower():
+            continue
+        try:
+            data = json.loads("".join(c for c in element.children if isinstance(c, str)))
+        except ValueError:
+            continue
+        for item in _json_items(data):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(isinstance(k, str) and ARTICLE_TYPES.match(k) for k in kinds):
+                return item
+    return {}
+
+
+def _json_items(data: Any) -> Iterator[dict[str, Any]]:
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[:0] = item
+        elif isinstance(item, dict):
+            yield item
+            if isinstance(item.get("@graph"), list):
+                stack[:0] = item["@graph"]
+
+
+def _json_name(value: Any, people_only: bool = False) -> str | None:
+    """'X', {'name': 'X'} or a list of them -> 'X' or 'X, Y'; organisations skipped if asked."""
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for item in values:
+        if isinstance(item, dict):
+            if people_only and item.get("@type") not in (None, "Person"):
+                continue
+            item = item.get("name")
+        if isinstance(item, str) and item.strip() and not _URL.match(item.strip()):
+            names.append(" ".join(item.split()))
+    return ", ".join(names) or None
+
+
+def _json_text(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return " ".join(value.split()) or None
+
+
+def _header_time(document: Element, root: Element) -> str | None:
+    """The first <time> of the article after its headline that is not an 'updated' stamp.
+
+    Times above the headline (the site's date banner) and outside the article
+    (related links, other stories) are not the article's.
+    """
+    order = list(_kept(_body(document)))
+    inside = {id(root)} | {id(e) for e in _kept(root)}
+    positions = [i for i, e in enumerate(order) if id(e) in inside]
+    if not positions:
+        return None
+    title = headline(document)
+    start = order.index(title) + 1 if title in order else positions[0]
+    for element in order[start : positions[-1] + 1]:
+        if element.tag == "time" and not _update_stamp(element):
+            stamp = element.attrs.get("datetime", "").strip() or _inline_text(element)
+            if stamp:
+                return stamp
+    return None
+
+
+def _update_stamp(time: Element) -> bool:
+    """A <time> marked or labelled as an update: 'Updated <time>', class="modified"."""
+    marks = [*time.tokens(), time.attrs.get("itemprop", "")]
+    if time.parent is not None:
+        marks.extend(time.parent.tokens())
+        before = time.parent.children[: time.parent.children.index(time)]
+        label = before[-1] if before else ""
+        marks.append((label if isinstance(label, str) else _inline_text(label))[-30:])
+    return any(_UPDATED.search(mark) for mark in marks)
+
+
+_BYLINE_WORDS = frozenset({"byline", "author", "authors", "author-name", "writer"})
+
+
+def _byline(root: Element) -> str | None:
+    """A rel=author link or itemprop=author, else a byline element: short text, not a bio."""
+    kept = list(_kept(root))
+    marked = [
+        e
+        for e in kept
+        if "author" in e.attrs.get("rel", "").lower().split() or e.attrs.get("itemprop") == "author"
+    ]
+    classed = [e for e in kept if e.tokens() & _BYLINE_WORDS]
+    for element in marked + classed:
+        text = _inline_text(element)
+        if text and len(text.split()) <= 8:
+            return text
+    return None
+
+
+def _without_site_suffix(title: str, outlet: str | None) -> str:
+    """'Headline | The Post' -> 'Headline': the site's name is not part of the headline."""
+    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", title)
+    if len(parts) < 2:
+        return title
+    tail = parts[-1].strip().lower()
+    site = (outlet or "").strip().lower()
+    if (site and tail.removeprefix("the ") == site.removeprefix("the ")) or (
+        " | " in title and len(tail.split()) <= 4
+    ):
+        return title[: title.rfind(parts[-1])].rstrip(" |–—-:")
+    return title
+
+
+def stated_metadata(document: Element, root: Element) -> StatedMetadata:
+    """Headline, author, publication time and outlet as the page's markup states them."""
+    meta = _meta_tags(document)
+    ld = _json_ld(document)
+    outlet = (
+        meta.get("og:site_name") or _json_name(ld.get("publisher")) or meta.get("application-name")
+    )
+    title_element = headline(document)
+    in_root = title_element is not None and root in title_element.ancestors()
+    page_title = next((e for e in document.elements() if e.tag == "title"), None)
+    titles = [
+        _inline_text(title_element) if in_root and title_element else None,
+        _json_text(ld.get("headline")),
+        meta.get("og:title"),
+        meta.get("twitter:title"),
+        _inline_text(title_element) if title_element else None,
+        _inline_text(page_title) if page_title else None,
+    ]
+    title = next((t for t in titles if t), None)
+    author_meta = meta.get("author") or meta.get("article:author")
+    authors = [
+        _json_name(ld.get("author"), people_only=True),
+        author_meta if author_meta and not _URL.match(author_meta) else None,
+        _byline(root),
+        _byline(_body(document)),
+    ]
+    published = (
+        _json_text(ld.get("datePublished"))
+        or next((meta[k] for k in _PUBLISHED_META if k in meta), None)
+        or _header_time(document, root)
+    )
+    return StatedMetadata(
+        title=_without_site_suffix(title, outlet) if title else None,
+        outlet=outlet,
+        author=next((a for a in authors if a), None),
+        published=published,
+    )
+
+
+# ---------------------------------------------------------------- the reader
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    stated: StatedMetadata
+
+
+def read_page(text: str) -> Page:
+    """The article in a decoded page; PageError when it holds no article text."""
+    document = parse_page(text)
+    root = article_root(document)
+    article = page_text(document, root)
+    if not article.strip():
+        raise PageError("no article text in the page (only scripts, menus or markup)")
+    return Page(article, stated_metadata(document, root))

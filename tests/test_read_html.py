@@ -1,0 +1,181 @@
+"""Saved web pages -> article text and stated metadata, on small pages written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.clean import lines_to_units
+from generator.extract.metadata import StatedMetadata, extract_metadata
+from generator.model import PartialDate
+from generator.read_html import (
+    PageError,
+    article_root,
+    parse_page,
+    read_page,
+    stated_metadata,
+)
+from generator.read_seeds import ReadError, read_web_page
+
+PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>Bridge approved | The Daily Planet</title>
+<meta property="og:site_name" content="The Daily Planet">
+<style>p { color: red }</style><script>var p = "<p>not text</p>";</script></head>
+<body>
+<header class="site"><div class="today">Saturday, 8 March 2025</div>
+  <nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<div id="cookie-consent"><p>We use cookies to improve your experience.</p>
+  <button>Accept</button></div>
+<main><article>
+  <header><h1>Council approves the   harbour bridge</h1>
+  <p class="byline">By <a rel="author" href="/roe">Jane Roe</a></p>
+  <p>Published <time datetime="2024-10-25T14:02:00+02:00">25 Oct 2024</time>
+     &middot; Updated <time datetime="2024-10-26T09:00">26 Oct</time></p></header>
+  <p>METROPOLIS (DP) &mdash; The city council approved the bridge on Thursday,<br>its chair said.
+  <p>&ldquo;It is a good day for the harbour,&rdquo; said chair <b>Ana</b> Lima.
+  <!-- <p>an editor's comment</p> -->
+  <figure><img src="b.jpg" alt="The bridge"><figcaption>The harbour at dawn.</figcaption></figure>
+  <ul><li>Cost: 40 million<li>Opening: 2027</ul>
+  <div class="share-tools"><a href="#">Share on X</a></div>
+  <aside><h2>Related</h2>
+    <a href="/old"><time datetime="2024-09-01">1 Sep</time> Old vote</a></aside>
+</article></main>
+<section id="comments"><p>What a waste of money, wrote a reader at length today.</p></section>
+<footer><p>&copy; 2024 The Daily Planet. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def test_the_article_is_kept_in_blocks_and_the_furniture_dropped() -> None:
+    assert read_page(PAGE).text == (
+        "Council approves the harbour bridge\n\n"
+        "By Jane Roe\n\n"
+        "Published 25 Oct 2024 · Updated 26 Oct\n\n"
+        "METROPOLIS (DP) — The city council approved the bridge on Thursday,\n"
+        "its chair said.\n\n"
+        "“It is a good day for the harbour,” said chair Ana Lima.\n\n"
+        "The harbour at dawn.\n\n"
+        "Cost: 40 million\n\n"
+        "Opening: 2027\n"
+    )
+
+
+def test_the_markup_states_title_outlet_author_and_publication_time() -> None:
+    assert read_page(PAGE).stated == StatedMetadata(
+        title="Council approves the harbour bridge",
+        outlet="The Daily Planet",
+        author="Jane Roe",
+        published="2024-10-25T14:02:00+02:00",
+    )
+
+
+def test_a_headline_above_the_article_element_is_kept() -> None:
+    page = """<body><div class="top"><h1>Storm closes the port</h1></div>
+    <article><p>The port closed on Monday as the storm reached the coast.</p></article></body>"""
+    assert read_page(page).text == (
+        "Storm closes the port\n\nThe port closed on Monday as the storm reached the coast.\n"
+    )
+
+
+def test_teaser_cards_are_not_the_article_the_paragraphs_parent_is() -> None:
+    long = " ".join(["The council met for six hours and voted late at night."] * 6)
+    page = f"""<body><h1>Council votes</h1><div class="story"><p>{long}</p><p>{long}</p></div>
+    <div class="more"><article><p>Another story entirely.</p></article></div></body>"""
+    text = read_page(page).text
+    assert long in text
+    assert "Another story" not in text
+
+
+def test_json_ld_in_a_graph_with_authors_as_a_list() -> None:
+    page = """<head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [
+      {"@type": "WebPage", "name": "Page"},
+      {"@type": ["ReportageNewsArticle"], "headline": "Pilots walk out",
+       "datePublished": "2025-03-03T09:12:00Z",
+       "author": [{"@type": "Person", "name": "Henrik Aas"}, {"name": "Karen Moe"},
+                  {"@type": "Organization", "name": "Wire Desk"}],
+       "publisher": {"@type": "Organization", "name": "Nordwire"}}]}
+    </script><script type="application/ld+json">{broken</script></head>
+    <body><p>Pilots walked out on Monday.</p></body>"""
+    assert read_page(page).stated == StatedMetadata(
+        title="Pilots walk out",
+        outlet="Nordwire",
+        author="Henrik Aas, Karen Moe",
+        published="2025-03-03T09:12:00Z",
+    )
+
+
+def test_open_graph_title_loses_the_site_name_and_a_url_is_no_author() -> None:
+    page = """<head><meta property="og:title" content="Ferry talks fail – Harbour Herald">
+    <meta property="og:site_name" content="The Harbour Herald">
+    <meta property="article:author" content="https://example.org/staff/someone">
+    <meta name="author" content="Lea Vos"></head><body><p>Talks failed.</p></body>"""
+    stated = read_page(page).stated
+    assert (stated.title, stated.author) == ("Ferry talks fail", "Lea Vos")
+
+
+def test_times_of_the_banner_related_links_and_updates_are_not_the_publication() -> None:
+    page = """<body><div class="masthead"><time datetime="2025-03-08">Today</time></div>
+    <h1>Strike ends after five days</h1>
+    <div class="meta">
+      <span class="updated">Updated <time datetime="2025-03-09">9 March</time></span>
+      <span>First posted <time datetime="2025-03-07T18:00">7 March</time></span></div>
+    <p>The strike ended on Friday.</p>
+    <div class="related-stories"><time datetime="2025-02-12">12 Feb</time> Earlier</div></body>"""
+    assert read_page(page).stated.published == "2025-03-07T18:00"
+
+
+def test_a_page_without_markup_metadata_states_nothing() -> None:
+    assert read_page("<p>Just a paragraph of text.</p>").stated == StatedMetadata()
+
+
+def test_unclosed_tags_and_deep_nesting_still_give_the_text() -> None:
+    page = "<body><div>" * 5000 + "<p>Deep <b>text.<p>More</b> text.</div></i>"
+    assert read_page(page).text == "Deep text.\n\nMore text.\n"
+
+
+def test_a_page_with_no_text_is_no_article() -> None:
+    with pytest.raises(PageError, match="no article text"):
+        read_page("<html><head><script>x()</script></head><body><nav>Home</nav></body></html>")
+
+
+def test_the_declared_charset_is_honoured() -> None:
+    page = '<meta charset="iso-8859-1"><p>Café owners “agree”.</p>'.encode("cp1252")
+    text, _ = read_web_page(page)
+    assert text == "Café owners “agree”.\n"
+
+
+def test_bytes_that_are_not_the_declared_charset_are_reported() -> None:
+    page = '<meta charset="utf-8">\n<p>Café</p>'.encode("cp1252")
+    with pytest.raises(ReadError, match=r"^not utf-8 text as the page declares") as caught:
+        read_web_page(page)
+    assert caught.value.line == 2
+
+
+def test_binary_junk_is_reported() -> None:
+    with pytest.raises(ReadError, match=r"^binary file"):
+        read_web_page(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+
+
+def test_stated_metadata_wins_over_the_text_heuristics() -> None:
+    units = lines_to_units("Wrong title from the text here\n\n8 March 2025\n\nBody text.\n")
+    stated = StatedMetadata(
+        title="Right title", outlet="Herald", author="By Lea Vos, Staff", published="2025-03-07"
+    )
+    meta = extract_metadata(units, stated)
+    assert (meta.title, meta.outlet, meta.author) == ("Right title", "Herald", "Lea Vos")
+    assert (meta.published, meta.published_line) == (PartialDate(2025, 3, 7), None)
+
+
+def test_a_written_stated_date_is_read_and_a_bad_one_falls_back_to_the_text() -> None:
+    units = lines_to_units("A title for the story here\n\n8 March 2025\n\nBody text.\n")
+    written = extract_metadata(units, StatedMetadata(published="March 7, 2025 at 6 pm"))
+    assert written.published == PartialDate(2025, 3, 7)
+    assert extract_metadata(units, StatedMetadata(published="2025-13-45")).published == (
+        PartialDate(2025, 3, 8)
+    )
+
+
+def test_the_metadata_of_a_parsed_tree_can_be_read_alone() -> None:
+    document = parse_page("<title>Only a title</title><p>x</p>")
+    stated = stated_metadata(document, article_root(document))
+    assert stated.title == "Only a title"
