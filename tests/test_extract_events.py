@@ -126,3 +126,38 @@ def test_extract_article_end_to_end() -> None:
 def test_a_page_without_an_article() -> None:
     with pytest.raises(NoArticleError, match="no article found"):
         extract_article(SeedText("seeds/x.txt", "Loading...\n\nSubscribe\n"))
+
+
+def test_the_day_a_report_was_made_is_no_happening() -> None:
+    clauses = find_dated_clauses(
+        [
+            "The league said on Thursday that its monitors had counted 12 dead.",
+            "The runner has been suspended, the agency said on Wednesday.",
+        ]
+    )
+    assert [c.expr.text for c in clauses] == ["Wednesday"]
+
+
+def test_no_reply_is_no_happening() -> None:
+    assert find_dated_clauses(["The company did not respond to a request on Wednesday."]) == []
+
+
+def test_the_ends_of_a_span_are_no_happenings() -> None:
+    clauses = find_dated_clauses(
+        [
+            "The monitors were sold between January 2023 and April 2025 for about $130.",
+            "He steered contracts to the firm from 2019 to 2022. It opened on 3 May 2024.",
+        ]
+    )
+    assert [c.expr.text for c in clauses] == ["3 May 2024"]
+
+
+def test_a_yardstick_since_a_date_is_no_happening_but_a_state_since_one_is() -> None:
+    clauses = find_dated_clauses(
+        [
+            "Prices rose at the fastest pace since 2008.",
+            "The utility has faced three lawsuits over fires since 2020.",
+            "She has been provisionally suspended since 2 April, her coach said.",
+        ]
+    )
+    assert [c.expr.text for c in clauses] == ["2 April"]

@@ -96,12 +96,16 @@ def _clauses_in(sentence: str, paragraph: int, quoted: bool) -> list[DatedClause
     if any(not e.is_vague for e in exprs):
         exprs = [e for e in exprs if not e.is_vague]
     cuts = [_cut(sentence, a.end, b.start) for a, b in itertools.pairwise(exprs)]
+    in_spans = _span_ends(sentence, exprs)
     out = []
     for k, expr in enumerate(exprs):
         start = next((c for c in reversed(cuts[:k]) if c is not None), 0)
         end = next((c for c in cuts[k:] if c is not None), len(sentence))
         text = sentence[start:end].strip(" ,;.")
-        if _SPECULATION.search(_segment(sentence, expr)):
+        segment = _segment(sentence, expr)
+        if _SPECULATION.search(segment) or _NO_HAPPENING.search(segment):
+            continue
+        if k in in_spans or _dates_the_saying(sentence, expr) or _since(sentence, expr):
             continue
         out.append(
             DatedClause(
@@ -116,6 +120,67 @@ def _clauses_in(sentence: str, paragraph: int, quoted: bool) -> list[DatedClause
             )
         )
     return out
+
+
+_NO_HAPPENING = re.compile(
+    r"\b(?:did not|didn't|does not|has not|have not)\s+(?:immediately\s+)?"
+    r"(?:respond|reply|return)|\bdeclined to comment\b|\bcould not be reached\b"
+    r"|\bnot available for comment\b",
+    re.I,
+)
+"""'Halcyon did not respond to a request for comment on Wednesday': no one did anything."""
+_SAYING = re.compile(
+    r"\b(?:said|says|added|stated|told\s+(?:[\w'’-]+\s+){1,3}?)"
+    r"\s*(?:(?:late|early)\s+)?(?:on\s+|in\s+)?$",
+    re.I,
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+REPORT_WORDS = 3
+"""Words after 'said on Thursday' that make a report ('that its monitors had counted ...')."""
+_SPAN_OPENERS = re.compile(r"\b(?:between|from)\s+$", re.I)
+_SPAN_JOINS = re.compile(r"\s+(?:and|to|until|through|till)\s+$|\s*[–-]\s*$", re.I)
+
+
+def _dates_the_saying(sentence: str, expr: DateExpr) -> bool:
+    """'X said on Thursday that ...', 'told reporters on Monday': when it was said, not done.
+
+    The statement is news only through what it reports, which has its own date
+    or none; dated by its saying it would be an event of its own. A date after
+    the report ('... has been suspended, the agency said on Wednesday') dates it.
+    """
+    reported = len(_WORDS.findall(sentence, expr.end)) >= REPORT_WORDS
+    return reported and _SAYING.search(sentence, 0, expr.start) is not None
+
+
+def _span_ends(sentence: str, exprs: list[DateExpr]) -> set[int]:
+    """Positions of dates that open or close a span: 'sold between January 2023 and April 2025'.
+
+    Neither end of a span is a happening: the span qualifies something that went on.
+    """
+    ends: set[int] = set()
+    for k, (a, b) in enumerate(itertools.pairwise(exprs)):
+        opened = _SPAN_OPENERS.search(sentence, 0, a.start) or a.text.lower().startswith("from")
+        if opened and _SPAN_JOINS.fullmatch(sentence[a.end : b.start] + " "):
+            ends.update((k, k + 1))
+    return ends
+
+
+_MEASURED_SINCE = re.compile(
+    r"\b(?:\w+est|most|first|\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"several|many|dozens)\b(?:\s+[\w'’-]+){0,4}\s+since\s+(?:(?:early|late|mid)[\s-]+)?$",
+    re.I,
+)
+
+
+def _since(sentence: str, expr: DateExpr) -> bool:
+    """'three lawsuits since 2020', 'the fastest pace since 2008': a yardstick, no happening.
+
+    'suspended since 2 April' dates the suspension and stays.
+    """
+    before = sentence[: expr.start]
+    if expr.text.lower().startswith("since"):
+        before += "since "
+    return _MEASURED_SINCE.search(before) is not None
 
 
 def _unquoted(text: str) -> str:
