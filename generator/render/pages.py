@@ -2,9 +2,8 @@
 
 Each Page names its output path, its template and an explicit, typed context
 (frozen dataclasses below; templates see nothing else, and StrictUndefined
-turns a typo into an error with the template's line). `deps` lists the items
-("event:<id>", "actor:<id>", "source:<id>", "config") whose data the page
-shows, so an incremental build knows what a change touches.
+turns a typo into an error with the template's line). Which pages a change
+of some items touches is worked out from the index (`affected_paths`).
 
 Links inside the site are relative: every href in a context is relative to
 the site root ("events/x/index.html"); templates prefix it with the page's
@@ -16,11 +15,9 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import functools
-import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import groupby
 from typing import TypeVar
 
@@ -323,7 +320,6 @@ class Page:
     """Template name in the theme; None for feeds, which render themselves."""
     context: Context
     site: SiteInfo
-    deps: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def root(self) -> str:
@@ -390,7 +386,7 @@ def plan_indexed(config: Config, briefing: Briefing, index: SiteIndex) -> list[P
 
 
 def _not_found(site: SiteInfo) -> Page:
-    return Page(NOT_FOUND, NOT_FOUND, NotFoundContext(), site, frozenset({"config"}))
+    return Page(NOT_FOUND, NOT_FOUND, NotFoundContext(), site)
 
 
 def _site_info(config: Config) -> SiteInfo:
@@ -496,25 +492,6 @@ def build_index(briefing: Briefing, prepared: Mapping[str, PreparedBody]) -> Sit
     )
 
 
-def _keys(kind: str, ids: Iterable[str]) -> set[str]:
-    """Item keys, interned: the same key in thousands of pages' deps is one string."""
-    return {sys.intern(f"{kind}:{i}") for i in ids}
-
-
-@functools.lru_cache(maxsize=65_536)
-def _own_deps(event_id: str, actors: tuple[str, ...]) -> frozenset[str]:
-    """An event's key and its actors' (kept: an event is listed on many pages)."""
-    return frozenset({sys.intern(f"event:{event_id}"), *_keys("actor", actors)})
-
-
-def _event_deps(events: Iterable[Event]) -> set[str]:
-    """The events listed and the actors named beside them."""
-    deps = {"config"}
-    for event in events:
-        deps |= _own_deps(event.id, event.actors)
-    return deps
-
-
 def _home(site: SiteInfo, index: SiteIndex) -> Page:
     upcoming = [e for e in index.ordered if e.status is Status.SCHEDULED][:LATEST_COUNT]
     past = [e for e in index.ordered if e.status is Status.OCCURRED]
@@ -533,9 +510,7 @@ def _home(site: SiteInfo, index: SiteIndex) -> Page:
         actor_count=len(index.actors),
         source_count=len(index.sources),
     )
-    deps = _event_deps(index.ordered) | _keys("actor", [*index.by_actor, *index.actors])
-    deps.update(_keys("source", index.sources))
-    return Page("index.html", "home.html", context, site, frozenset(deps))
+    return Page("index.html", "home.html", context, site)
 
 
 def _month_groups(events: tuple[Event, ...], index: SiteIndex) -> tuple[MonthGroup, ...]:
@@ -560,20 +535,13 @@ def _timeline(site: SiteInfo, index: SiteIndex, only: Set[int] | None = None) ->
     """The timeline's pages; with `only`, its index and the pages of those years only."""
     by_year = _by_year(index.ordered)
     years = _year_links(by_year)
-    deps = frozenset(_event_deps(index.ordered))
     if len(index.ordered) <= TIMELINE_SPLIT:
         groups = tuple(YearGroup(y, _month_groups(events, index)) for y, events in by_year.items())
         context = TimelineContext(groups, years, (), None, split=False)
-        return [Page(timeline_href(), "timeline.html", context, site, deps)]
+        return [Page(timeline_href(), "timeline.html", context, site)]
     latest = tuple(index.items[e.id] for e in index.ordered[: -LATEST_COUNT - 1 : -1])
     pages = [
-        Page(
-            timeline_href(),
-            "timeline.html",
-            TimelineContext((), years, latest, None, True),
-            site,
-            deps,
-        )
+        Page(timeline_href(), "timeline.html", TimelineContext((), years, latest, None, True), site)
     ]
     for position, link in enumerate(years):
         if only is not None and link.year not in only:
@@ -582,8 +550,7 @@ def _timeline(site: SiteInfo, index: SiteIndex, only: Set[int] | None = None) ->
         previous = years[position - 1] if position > 0 else None
         following = years[position + 1] if position + 1 < len(years) else None
         context = TimelineContext((group,), years, (), group.year, True, previous, following)
-        year_deps = frozenset(_event_deps(by_year[group.year]))
-        pages.append(Page(timeline_href(group.year), "timeline.html", context, site, year_deps))
+        pages.append(Page(timeline_href(group.year), "timeline.html", context, site))
     return pages
 
 
@@ -628,13 +595,7 @@ def _event_page(site: SiteInfo, event: Event, position: int, index: SiteIndex) -
         next=index.items[neighbours[1].id] if neighbours[1] else None,
         extra=event.extra,
     )
-    deps = {
-        *_event_deps([event]),
-        *_keys("event", (e.id for e in neighbours if e)),
-        *_keys("source", index.referenced[event.id]),
-        *_keys("actor", (q.speaker.id for q in context.quotes if q.speaker)),
-    }
-    return Page(event_href(event.id), "event.html", context, site, frozenset(deps))
+    return Page(event_href(event.id), "event.html", context, site)
 
 
 def _actor_index(site: SiteInfo, briefing: Briefing, index: SiteIndex) -> Page:
@@ -649,12 +610,7 @@ def _actor_index(site: SiteInfo, briefing: Briefing, index: SiteIndex) -> Page:
                 ActorCount(index.actors[a.id], len(index.by_actor.get(a.id, ()))) for a in members
             )
             groups.append(KindGroup(kind.value, KIND_LABELS[kind], counts))
-    deps = {"config", *_keys("actor", briefing.actors)}
-    for events in index.by_actor.values():
-        deps.update(_keys("event", (e.id for e in events)))
-    return Page(
-        "actors/index.html", "actors.html", ActorIndexContext(tuple(groups)), site, frozenset(deps)
-    )
+    return Page("actors/index.html", "actors.html", ActorIndexContext(tuple(groups)), site)
 
 
 def _actor_page(site: SiteInfo, actor: Actor, index: SiteIndex) -> Page:
@@ -669,13 +625,7 @@ def _actor_page(site: SiteInfo, actor: Actor, index: SiteIndex) -> Page:
         quotes=tuple(_quote_item(q, e, index) for e, q in spoken),
         extra=actor.extra,
     )
-    deps = {
-        f"actor:{actor.id}",
-        *_event_deps(events),
-        *_keys("event", (e.id for e, _ in spoken)),
-        *_keys("source", (q.source for _, q in spoken if q.source)),
-    }
-    return Page(actor_href(actor.id), "actor.html", context, site, frozenset(deps))
+    return Page(actor_href(actor.id), "actor.html", context, site)
 
 
 def _source_order(source: Source) -> tuple[str, tuple[int, int, int], str, str]:
@@ -718,27 +668,16 @@ def _source_entries(sources: Iterable[Source], index: SiteIndex) -> tuple[Source
     )
 
 
-def _supporting_deps(sources: Iterable[Source], index: SiteIndex) -> set[str]:
-    """The events listed under the sources given."""
-    deps: set[str] = set()
-    for source in sources:
-        deps.update(_keys("event", (e.id for e in index.by_source.get(source.id, ()))))
-    return deps
-
-
 def _source_index(
     site: SiteInfo, briefing: Briefing, index: SiteIndex, only: Set[int | None] | None = None
 ) -> list[Page]:
     """The bibliography's pages; with `only`, its index and the pages of those years only."""
-    deps = {"config", *_keys("source", briefing.sources)}
     if not _bibliography_split(index):
         entries = _source_entries(briefing.sources.values(), index)
-        deps |= _supporting_deps(briefing.sources.values(), index)
-        context = SourceIndexContext(entries)
-        return [Page("sources/index.html", "sources.html", context, site, frozenset(deps))]
+        return [Page("sources/index.html", "sources.html", SourceIndexContext(entries), site)]
     years = _source_years(index.sources.values())
     overview = SourceIndexContext((), years, None, True)
-    pages = [Page("sources/index.html", "sources.html", overview, site, frozenset(deps))]
+    pages = [Page("sources/index.html", "sources.html", overview, site)]
     by_year: dict[int | None, list[Source]] = defaultdict(list)
     for source in briefing.sources.values():
         by_year[index.sources[source.id].year].append(source)
@@ -751,8 +690,7 @@ def _source_index(
         context = SourceIndexContext(
             _source_entries(members, index), years, link, True, previous, following
         )
-        year_deps = frozenset(deps | _supporting_deps(members, index))
-        pages.append(Page(link.href, "sources.html", context, site, year_deps))
+        pages.append(Page(link.href, "sources.html", context, site))
     return pages
 
 
@@ -773,8 +711,7 @@ def _source_page(site: SiteInfo, source: Source, index: SiteIndex) -> Page:
         events=tuple(index.items[e.id] for e in events),
         extra=source.extra,
     )
-    deps = {f"source:{source.id}", *_event_deps(events)}
-    return Page(source_href(source.id), "source.html", context, site, frozenset(deps))
+    return Page(source_href(source.id), "source.html", context, site)
 
 
 def _feeds(site: SiteInfo, index: SiteIndex, paths: Iterable[str]) -> list[Page]:
@@ -796,16 +733,14 @@ def _feeds(site: SiteInfo, index: SiteIndex, paths: Iterable[str]) -> list[Page]
             None,
             AtomFeed(site.title, site.summary, site.base_url, entries),
             site,
-            frozenset({"config", *_keys("event", (e.id for e in latest))}),
         ),
         Page(
             "calendar.ics",
             None,
             Calendar(site.title, site.base_url, calendar_events),
             site,
-            frozenset({"config", *_keys("event", (e.id for e in scheduled))}),
         ),
-        Page("sitemap.xml", None, Sitemap(site.base_url, urls), site, frozenset({"config"})),
+        Page("sitemap.xml", None, Sitemap(site.base_url, urls), site),
     ]
 
 
