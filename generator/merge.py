@@ -471,8 +471,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 
 @lru_cache(maxsize=1 << 16)
 def _term(word: str) -> str:
-    """The word's stem, or '' for a word that says nothing about what happened."""
-    lower = word.lower()
+    """The word's stem, or '' for a word that says nothing about what happened.
+
+    A possessive is its noun: 'the Council's next decision' is about the council.
+    """
+    lower = word.lower().removesuffix("'s").rstrip("'")
     if (
         lower in _STOP
         or len(word) <= 2

@@ -161,3 +161,13 @@ def test_a_yardstick_since_a_date_is_no_happening_but_a_state_since_one_is() -> 
         ]
     )
     assert [c.expr.text for c in clauses] == ["2 April"]
+
+
+def test_by_an_amount_sets_no_deadline() -> None:
+    rise, ruling = find_dated_clauses(
+        [
+            "The lender raised its rate by 0.5 points on Monday.",
+            "The panel must rule by Friday.",
+        ]
+    )
+    assert (rise.tense, ruling.tense) == (Tense.PAST, Tense.FUTURE)

@@ -281,3 +281,20 @@ def test_every_reference_resolves() -> None:
 
 def test_merge_is_deterministic_and_order_free() -> None:
     assert _briefing(DATED, UNDATED, LATER) == _briefing(DATED, UNDATED, LATER)
+
+
+def test_a_possessive_names_the_same_thing_in_another_article() -> None:
+    first = (
+        "Council raises the levy\n\nBy Jane Roe\nMarch 6, 2025\n\n"
+        "The harbour council raised the levy on Thursday. The council next meets on April 17.\n"
+    )
+    second = (
+        "Levy watch\n\nBy Sam Poe\nMarch 12, 2025\n\n"
+        "Traders protested against the harbour levy outside the town hall on Monday, "
+        "saying it would drive the fishing fleet away.\n\n"
+        "The council's next decision is on 17 April, and traders plan another protest.\n"
+    )
+    briefing = _briefing(first, second)
+    april = [e for e in briefing.events.values() if e.date == PartialDate(2025, 4, 17)]
+    assert len(april) == 1
+    assert len(april[0].sources) == 2

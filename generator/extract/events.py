@@ -22,9 +22,11 @@ _SPECULATION = re.compile(r"\b(?:could|might|may)\b|\bif\b.*\bwould\b")
 
 _WINDOW_FUTURE = re.compile(
     r"\b(?:will|shall|set to|scheduled|slated|expected|upcoming|ahead of|next|coming|to hold|"
-    r"would be|would take|until|by)\b",
+    r"would be|would take|until|by(?!\s+(?:about\s+|around\s+)?[$£€]?\d))\b",
     re.I,
 )
+"""'by' and 'until' set a deadline ahead ('a ruling by Friday'); 'rose by 0.5 points' is a
+measure."""
 _APPOINTED = re.compile(r"\bfor\s+(?:next\s+)?$", re.I)
 """'for Monday' after a noun: the day something is set for, ahead of the writer."""
 _WINDOW_PAST = re.compile(
