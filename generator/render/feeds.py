@@ -206,10 +206,21 @@ class Sitemap:
     """Site-relative paths of the pages, "" for the home page, "events/x/" for the others."""
 
     def render(self) -> bytes:
-        ElementTree.register_namespace("", SITEMAP_NS)
-        ns = f"{{{SITEMAP_NS}}}"
-        urlset = ElementTree.Element(f"{ns}urlset")
-        for path in self.paths:
-            url = ElementTree.SubElement(urlset, f"{ns}url")
-            _element(url, f"{ns}loc", absolute(self.base_url, path))
-        return _xml_bytes(urlset)
+        """The XML as ElementTree lays it out (indented, short empty elements), written
+        directly: building and indenting a tree took 0.6 s for 22,000 pages."""
+        head = f"<?xml version='1.0' encoding='utf-8'?>\n<urlset xmlns=\"{SITEMAP_NS}\""
+        if not self.paths:
+            return f"{head} />\n".encode()
+        urls = "".join(
+            f"  <url>\n    {_leaf('loc', absolute(self.base_url, path))}\n  </url>\n"
+            for path in self.paths
+        )
+        return f"{head}>\n{urls}</urlset>\n".encode()
+
+
+def _leaf(tag: str, text: str) -> str:
+    """An element holding only text, as ElementTree writes it."""
+    if not text:
+        return f"<{tag} />"
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<{tag}>{escaped}</{tag}>"
