@@ -249,7 +249,7 @@ def article_root(document: Element) -> Element:
         if chosen:
             best = max(chosen, key=_paragraph_text)
             if 4 * _paragraph_text(best) >= total > 0:
-                return best
+                return _with_headline(best, document)
     parents: dict[int, tuple[Element, int]] = {}
     for element in kept:
         if element.tag == "p" and element.parent is not None:
@@ -257,7 +257,25 @@ def article_root(document: Element) -> Element:
             parents[id(parent)] = (parent, size + len(_inline_text(element)))
     if not parents:
         return body
-    return max(parents.values(), key=lambda pair: pair[1])[0]
+    return _with_headline(max(parents.values(), key=lambda pair: pair[1])[0], document)
+
+
+def _with_headline(root: Element, document: Element) -> Element:
+    """`root` widened to the headline's block when that adds little text (a standfirst).
+
+    Headline, byline and date often sit in a header block beside the article
+    body; the text steps read them there. A widening that would take in other
+    stories' text, or the whole page, is not made.
+    """
+    title = headline(document)
+    if title is None or root in title.ancestors():
+        return root
+    title_ancestors = set(map(id, title.ancestors()))
+    common = next((a for a in root.ancestors() if id(a) in title_ancestors), None)
+    if common is None or common.tag in ("body", "html", "#document"):
+        return root
+    own = _paragraph_text(root)
+    return common if _paragraph_text(common) - own <= max(400, own // 4) else root
 
 
 def headline(document: Element) -> Element | None:

@@ -173,3 +173,11 @@ def test_sentences_do_not_split_at_abbreviations() -> None:
         "The U.S. President met on Jan. 10 in Geneva.",
         "Talks ended.",
     ]
+
+
+def test_a_long_line_of_dotted_parts_is_a_meta_line_and_post_links_are_chrome() -> None:
+    roles = _roles(
+        "Wed 17 Sep 2025 18.30 CEST · Last modified on Thu 18 Sep 2025 09.12 CEST\n\n"
+        "Previous post: The forged sketches (9 September 2025)\n"
+    )
+    assert list(roles.values()) == [Role.HEADING, Role.CHROME]

@@ -23,6 +23,7 @@ import pytest
 import yaml
 
 from generator.cli import main
+from generator.read_seeds import read_web_page
 
 CORPUS = Path(__file__).parent / "ingest_corpus"
 EXAMPLES = "biden-putin-2021"
@@ -94,8 +95,15 @@ def _gold(story: str) -> dict[str, Any]:
 
 
 def _seed_texts(story: str) -> dict[str, str]:
+    """Each seed's article text: a web page's as ingest reads it, without its markup."""
     seeds = CORPUS / story / "seeds"
-    return {p.name: p.read_text("utf-8") for p in sorted(seeds.iterdir()) if p.is_file()}
+    return {p.name: _article_text(p) for p in sorted(seeds.iterdir()) if p.is_file()}
+
+
+def _article_text(path: Path) -> str:
+    if path.suffix in (".html", ".htm"):
+        return read_web_page(path.read_bytes())[0]
+    return path.read_text("utf-8")
 
 
 def _occurs(fragment: str, text: str) -> bool:
@@ -139,6 +147,16 @@ STORY_FLOORS = {
     ),
     "nestwatch-monitor-recall": Floor(
         minimums={"events_f1": 0.5, "actors_f1": 0.8, "source_published_accuracy": 0.66}
+    ),
+    # Saved web pages (.html), written before ingest ran on them. First run: events F1
+    # 0.824, actors F1 0.667, citations 1.0, published 1.0, authors 0.75, quotes 1.0/1.0.
+    "halvard-museum-theft": Floor(
+        minimums={
+            **_reached(0.85, 0.97).minimums,
+            "actors_f1": 0.65,
+            "source_author_accuracy": 1.0,
+            "source_title_accuracy": 1.0,
+        }
     ),
 }
 

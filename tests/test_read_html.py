@@ -179,3 +179,20 @@ def test_the_metadata_of_a_parsed_tree_can_be_read_alone() -> None:
     document = parse_page("<title>Only a title</title><p>x</p>")
     stated = stated_metadata(document, article_root(document))
     assert stated.title == "Only a title"
+
+
+def test_the_article_widens_to_its_header_block_but_not_to_the_page() -> None:
+    paragraph = "<p>Paragraph {} of the report, long enough to count as text.</p>"
+    body = "".join(paragraph.format(n) for n in "123")
+    page = f"""<body><div class="topbar">Tuesday, 23 September 2025</div>
+    <div class="page"><div class="head"><h1>Port reopens</h1>
+      <div class="article-byline">By Ana Lima</div><div>17 Sep 2025 18.30</div></div>
+    <div class="content">{body}</div></div></body>"""
+    text = read_page(page).text
+    assert text.startswith("Port reopens\n\nBy Ana Lima\n\n17 Sep 2025 18.30\n\nParagraph 1")
+    assert "Tuesday" not in text
+
+
+def test_a_posted_by_line_names_the_author() -> None:
+    units = lines_to_units("A blog post about the port\n\nPosted by Mira Castell on 23 May\n\nA.\n")
+    assert extract_metadata(units).author == "Mira Castell"

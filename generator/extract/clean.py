@@ -53,7 +53,7 @@ _CHROME_START = re.compile(
     r"(?:image|photo|file photo|picture|credit|photograph|video)s?\s*:|top stories|"
     r"support (?:our|us)|download the app|by\s+[A-Z]|accept\b|reject\b|more options|"
     r"manage (?:cookies|choices|preferences)|(?:—|-)*\s*with reports from|explore more|"
-    r"reuse this|save article)",
+    r"reuse this|save article|(?:previous|next|older|newer) (?:post|article|story|entry)\b)",
     re.IGNORECASE,
 )
 _CHROME_ANYWHERE = re.compile(
@@ -129,9 +129,14 @@ def _role(text: str, raw: str = "") -> Role:
         return Role.CHROME
     if _CREDIT.search(text):
         return Role.CHROME
-    if _CLOSING.search(text) or len(text.split()) >= 16 or _MARKUP.search(text):
+    long_prose = len(text.split()) >= 16 and not _SEPARATED.search(text)
+    if _CLOSING.search(text) or long_prose or _MARKUP.search(text):
         return Role.BODY
     return Role.HEADING
+
+
+_SEPARATED = re.compile(r"\s[·•]\s")
+"""Parts set apart by dots ('Wed 17 Sep 2025 18.30 CEST · Last modified on ...'): a meta line."""
 
 
 _MARKUP = re.compile(r"\{[{%]|<[a-z]+[ >]|\[@")

@@ -20,7 +20,7 @@ _BANNER = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:By|BY)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"^(?:(?:Posted|Written|Words)\s+by|By|BY)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
 )
 _FOLLOW = re.compile(r"^follow\s+@(?P<handle>[A-Za-z][A-Za-z0-9_]+)", re.IGNORECASE)
@@ -99,7 +99,7 @@ def _stated_name(text: str | None) -> str | None:
     if not text:
         return None
     byline = _BYLINE.match(text[:1].upper() + text[1:])
-    if byline and text[:2].lower() == "by":
+    if byline:
         return _first_name_list(byline["names"])
     return _first_name_list(text) if not _is_date_line(text) else None
 
