@@ -314,10 +314,32 @@ def _selected(group: _Group, kind: Kind, name: str) -> bool:
     return True
 
 
-def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
-    excluded = {n.lower() for a in articles for n in (a.facts.author, a.facts.outlet) if n} | {
-        n.lower() for a in articles if a.facts.author for n in a.facts.author.split(", ")
+def _bylines(facts: ArticleFacts) -> set[str]:
+    """The lowercase names an article is by: its outlet, its author and each co-author."""
+    names = {n for n in (facts.author, facts.outlet) if n}
+    names |= set(facts.author.split(", ")) if facts.author else set()
+    return {n.lower() for n in names}
+
+
+def _excluded_bylines(articles: list[Anchored]) -> set[str]:
+    """Outlets and authors, which are no actors unless other articles report on them.
+
+    A press release's issuer ('Bank of Veloria') is its outlet and the subject of
+    the news others write; a news outlet is named only in its own articles.
+    """
+    bylines = [_bylines(a.facts) for a in articles]
+    excluded = set().union(*bylines)
+    reported = {
+        m.name.lower()
+        for a, own in zip(articles, bylines, strict=True)
+        for _, m in a.facts.mentions
+        if m.name.lower() in excluded and m.name.lower() not in own
     }
+    return excluded - reported
+
+
+def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
+    excluded = _excluded_bylines(articles)
     # an outlet by its initials ('told MPA') is no more an actor than by its name
     initials = {_initials(a.facts.outlet) for a in articles if a.facts.outlet}
     excluded |= {i for i in initials if len(i) >= 2}

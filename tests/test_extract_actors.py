@@ -89,3 +89,20 @@ def test_industry_words_mark_a_company() -> None:
     found = _by_name("The contracts went to Nordhavn Dredging and Kestrel Mining last year.")
     assert Evidence.CUE in found["Nordhavn Dredging"].evidence
     assert Evidence.CUE in found["Kestrel Mining"].evidence
+
+
+def test_an_office_named_for_a_title_is_one_organisation() -> None:
+    found = _by_name("The Pinehollow County Sheriff's Office lifted the order on Friday.")
+    assert Evidence.CUE in found["Pinehollow County Sheriff Office"].evidence
+    assert list(_by_name("Russia's Foreign Ministry said so.")) == ["Russia", "Foreign Ministry"]
+
+
+def test_a_plural_possessive_stays_in_the_name() -> None:
+    assert list(_by_name("The Harbour Homeowners' Association estimated the rise.")) == [
+        "Harbour Homeowners Association"
+    ]
+
+
+def test_an_organisation_known_by_its_appositive() -> None:
+    found = _by_name("Later, Cartwell, the discount chain that sold the monitors, pulled them.")
+    assert Evidence.CUE in found["Cartwell"].evidence

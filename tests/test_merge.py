@@ -252,6 +252,20 @@ def test_the_outlet_by_its_initials_is_no_actor() -> None:
     assert "mpa" not in _briefing(text).actors
 
 
+def test_a_press_release_issuer_others_report_on_is_an_actor() -> None:
+    release = (
+        "Harbour Board\n\nHarbour Board raises the levy\n\nMarch 4, 2023\n\n"
+        "The levy rises by two percent from April, the board decided on Friday.\n"
+    )
+    news = (
+        "Daily Tide\n\nLevy rise angers fishermen\n\nBy Jane Roe\nMarch 5, 2023\n\n"
+        "The Harbour Board raised its levy on Friday, and fishermen protested on Saturday.\n"
+    )
+    names = {a.name for a in _briefing(release, news).actors.values()}
+    assert "Harbour Board" in names
+    assert "Daily Tide" not in names
+
+
 def test_quotes_attach_to_an_event_with_their_speaker() -> None:
     briefing = _briefing(DATED, UNDATED)
     quotes = [q for e in briefing.events.values() for q in e.quotes]

@@ -24,7 +24,7 @@ def _words(text: str) -> frozenset[str]:
 
 TITLES = _words(
     """
-    president vice secretary secretary-general minister premier chancellor senator sen.
+    president vice secretary secretary-general minister premier chancellor senator sen. sheriff
     rep. representative governor gov. mayor ambassador envoy general gen. admiral adm.
     colonel col. director chairman chairwoman chairperson chair spokesperson spokesman
     spokeswoman king queen prince princess pope sheikh emir commissioner commander chief
@@ -44,9 +44,19 @@ ORG_CUES = _words(
     airlines airways motors technologies systems industries insurance freight shipping
     pharmaceuticals laboratories panel club society directorate inspectorate
     dredging mining petroleum steel construction engineering chemicals telecom resources
-    minerals metals shipyards shipbuilding aerospace breweries studios
+    minerals metals shipyards shipbuilding aerospace breweries studios devices electronics
+    products brands foods savings mutual statistics museum gallery hospital library
     """
 )
+ORG_NOUNS = ORG_CUES | _words(
+    """
+    chain retailer firm maker lender utility manufacturer carrier operator supplier producer
+    insurer charity watchdog regulator startup brand bloc broadcaster newspaper
+    """
+)
+"""Nouns an appositive gives an organisation: 'Cartwell, the discount chain that ...'."""
+_SHARED_POSSESSORS = _words("people children women men workers")
+"""Possessors that belong to a name: 'the Sheriff's Office', 'the People's Party'."""
 _PLACE_SHAPE = re.compile(
     r"^(?:Port|Mount|Fort|Lake|Cape)\s+[A-Z]\w+$|"
     r"^[A-Z]\w+(?:\s+[A-Z]\w+)?\s+(?:City|Town|Island|Islands|Province|County|Bay|Valley|"
@@ -79,7 +89,8 @@ _MONTH_OR_DAY = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)$",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’&.-]*\w|\w|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w[\w'’&.-]*\w(?:(?<=s)['’](?!\w))?|\w|[^\w\s]")
+"""A plural possessive keeps its apostrophe: 'the Homeowners' Association' is one run."""
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 NOT_ACTORS = _words(
     """
@@ -245,10 +256,13 @@ def _skip_common_start(toks: list[_Token], i: int, j: int, common: frozenset[str
 
 
 def _split_at_possessives(toks: list[_Token], i: int, j: int) -> list[tuple[int, int]]:
+    """'Russia's Foreign Ministry' is two names; 'the Sheriff's Office' is one."""
     parts = []
     start = i
     for k in range(i, j):
-        if toks[k].possessive and k + 1 < j:
+        possessor = toks[k].bare
+        owned = _is_title(possessor) or possessor.lower() in _SHARED_POSSESSORS
+        if toks[k].possessive and k + 1 < j and not owned:
             parts.append((start, k + 1))
             start = k + 1
     parts.append((start, j))
@@ -266,6 +280,8 @@ def _mentions_in_run(sentence: str, toks: list[_Token], i: int, j: int) -> list[
         words = [t.bare for t in toks[a:b]]
         last_part = index == len(parts) - 1
         title_at = max((k for k, w in enumerate(words) if _is_title(w)), default=-1)
+        if _is_cue(words[-1]):
+            title_at = -1  # 'the Sheriff's Office', 'the Governor's Office': an organisation
         if title_at >= 0 and title_at < len(words) - 1:
             name_words = _name_after_title(words[title_at + 1 :])
             role = " ".join(words[: len(words) - len(name_words)])
@@ -327,6 +343,8 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
     if appositive and any(_is_title(w) for w in appositive["role"].split()):
         evidence.add(Evidence.ROLE)
         role = appositive["role"].strip()
+    elif appositive and _org_appositive(appositive["role"]):
+        evidence.add(Evidence.CUE)
     role_before = _role_before(before)
     if role_before:
         evidence.add(Evidence.ROLE)
@@ -350,6 +368,12 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
     return Mention(
         name=name, surface=name, evidence=frozenset(evidence), role=role, also_known_as=acronym
     )
+
+
+def _org_appositive(role: str) -> bool:
+    """'the discount chain that sold ...': the noun before any relative clause is an org's."""
+    head = re.split(r"\s(?:that|which|who|whose|with|in|of|for|based)\s", role, maxsplit=1)[0]
+    return head.split()[-1].lower() in ORG_NOUNS
 
 
 def _role_before(before: str) -> str | None:
