@@ -111,3 +111,33 @@ def test_he_is_not_the_organisation_named_last() -> None:
         ]
     )
     assert found == [("Jonas Brekke", "Our members are tired")]
+
+
+def test_a_short_quotation_in_reported_speech() -> None:
+    found = _speakers(
+        [
+            'Chief executive Maria Lind called the walkout "irresponsible" and left.',
+            'The union has a "fair deal" now.',
+        ]
+    )
+    assert found == [("Chief executive Maria Lind", "irresponsible")]
+
+
+def test_he_is_the_last_person_named_not_the_body_he_leads() -> None:
+    (quote,) = find_quotes(
+        [
+            "Fire Chief Ray Oko of the Marrow Creek Fire Protection District said crews were "
+            'tired. "Tonight is about saving what we can," he said.'
+        ]
+    )
+    assert quote.speaker == "Fire Chief Ray Oko"
+
+
+def test_a_phrase_before_the_subject_is_no_speaker() -> None:
+    (quote,) = find_quotes(
+        [
+            "Speaking on Thursday evening, hours after the rise, Halvorsen said the bank had "
+            '"chosen the City over the kitchen table".'
+        ]
+    )
+    assert quote.speaker == "Halvorsen"
