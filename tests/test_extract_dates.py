@@ -30,6 +30,9 @@ ANCHOR = dt.date(2021, 12, 29)  # a Wednesday
         ("2021-11-03 was", Tense.PAST, "2021-11-03"),
         ("In September the ministers wrote", Tense.PAST, "2021-09"),
         ("Last week the Commission opened", Tense.PAST, "2021-12"),
+        ("signed the declaration this afternoon", Tense.PAST, "2021-12-29"),
+        ("she toured the site earlier this morning", Tense.PAST, "2021-12-29"),
+        ("crews worked through last night", Tense.PAST, "2021-12-28"),
     ],
 )
 def test_expressions_resolve_against_the_anchor(text: str, tense: Tense, expected: str) -> None:

@@ -171,3 +171,17 @@ def test_by_an_amount_sets_no_deadline() -> None:
         ]
     )
     assert (rise.tense, ruling.tense) == (Tense.PAST, Tense.FUTURE)
+
+
+def test_talks_someone_has_called_lie_ahead() -> None:
+    called, held = find_dated_clauses(
+        [
+            "The mediator has called both sides to talks on Wednesday.",
+            "The mediator called both sides to talks on Wednesday.",
+        ]
+    )
+    assert (called.tense, held.tense) == (Tense.FUTURE, Tense.PAST)
+
+
+def test_a_hope_is_no_happening() -> None:
+    assert find_dated_clauses(["Crews were hoping for calmer winds on Wednesday."]) == []

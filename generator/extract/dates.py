@@ -114,6 +114,11 @@ def _day_word(m: re.Match[str]) -> tuple[Kind, dict[str, int]]:
     return Kind.DAY_OFFSET, {"offset": _DAY_WORDS[m["word"].lower()]}
 
 
+def _part_of_day(m: re.Match[str]) -> tuple[Kind, dict[str, int]]:
+    """'this afternoon', 'earlier this morning': the day of writing; 'last night': before."""
+    return Kind.DAY_OFFSET, {"offset": -1 if m[0].lower().startswith("last") else 0}
+
+
 _WHICH = {"this": 0, "last": -1, "past": -1, "next": 1, "the": 0, "coming": 1}
 
 
@@ -160,6 +165,14 @@ _RULES = [
         re.compile(r"\b(?P<word>[Tt]oday|[Tt]onight|[Tt]omorrow|[Yy]esterday)\b"),
         _day_word,
         re.compile("oday|onight|omorrow|esterday"),
+    ),
+    (
+        re.compile(
+            r"\b(?:(?:[Ee]arlier|[Ll]ater)\s+)?[Tt]his\s+(?:morning|afternoon|evening)\b"
+            r"|\b[Ll]ast\s+night\b"
+        ),
+        _part_of_day,
+        re.compile("morning|afternoon|evening|night"),
     ),
     (
         re.compile(

@@ -17,7 +17,10 @@ from .clean import sentences
 from .dates import ClockTime, DateExpr, Kind, Tense, find_dates, find_time, tense_of
 
 _BOUNDARY = re.compile(r",\s+|;\s+|\s+(?:and|while|followed by|but|before|after|then)\s+")
-_SPECULATION = re.compile(r"\b(?:could|might|may)\b|\bif\b.*\bwould\b")
+_SPECULATION = re.compile(
+    r"\b(?:could|might|may)\b|\bif\b.*\bwould\b|\bhop(?:e|es|ing)\s+(?:for|to|that)\b"
+)
+"""Speculation and hope ('hoping for calmer winds on Wednesday') are no happenings."""
 
 
 _WINDOW_FUTURE = re.compile(
@@ -27,8 +30,14 @@ _WINDOW_FUTURE = re.compile(
 )
 """'by' and 'until' set a deadline ahead ('a ruling by Friday'); 'rose by 0.5 points' is a
 measure."""
-_APPOINTED = re.compile(r"\bfor\s+(?:next\s+)?$", re.I)
-"""'for Monday' after a noun: the day something is set for, ahead of the writer."""
+_APPOINTED = re.compile(
+    r"\bfor\s+(?:next\s+)?$"
+    r"|\b(?:has|have)\s+(?:called|invited|summoned|convened)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:to|for)\s+(?:[\w'’-]+\s+){0,3}?(?:on\s+)?$",
+    re.I,
+)
+"""'for Monday' after a noun, 'has called both sides to talks on Wednesday': the day
+something is set for, ahead of the writer."""
 _WINDOW_PAST = re.compile(
     r"\b(?:was|were|had|did|said|spoke|held|met|told|took|made|began|came|went|\w+ed)\b", re.I
 )
