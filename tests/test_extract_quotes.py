@@ -141,3 +141,23 @@ def test_a_phrase_before_the_subject_is_no_speaker() -> None:
         ]
     )
     assert quote.speaker == "Halvorsen"
+
+
+def test_a_transcript_tags_its_speakers_and_its_presenters_are_left_out() -> None:
+    found = _speakers(
+        [
+            "ANCHOR TOM BECK: Good evening. Our reporter is at the scene tonight.",
+            "LISA CHAN, KVRN 9 NEWS: Tom, the governor signed the declaration today.",
+            "GOV. ELENA RUIZ: We are going to rebuild this town.",
+            "LISA CHAN: Containment is now at 15 percent tonight.",
+            '"It was awful for all of us," said Tom Hale, a neighbour.',
+        ]
+    )
+    assert found == [
+        ("Elena Ruiz", "We are going to rebuild this town."),
+        ("Tom Hale", "It was awful for all of us"),
+    ]
+
+
+def test_one_label_with_a_colon_is_no_transcript() -> None:
+    assert find_quotes(["EDITOR'S NOTE: This story was corrected to fix a name."]) == []

@@ -49,7 +49,55 @@ class QuoteFact:
     paragraph: int
 
 
+_TAG = re.compile(
+    r"^(?P<tag>[A-Z][A-Z.'’ -]{2,50}?)(?P<affiliation>,[^:]{1,40})?:\s+(?P<text>\S.*)$"
+)
+"""A transcript's speaker tag: 'GOV. ELENA RUIZ: We are going to rebuild ...'."""
+_NOT_A_SPEAKER = re.compile(r"\b(?:NOTE|UPDATE|UPDATED|RELEASE|CORRECTION|CONTACT|RELATED)\b")
+TRANSCRIPT_TAGS = 2
+"""Tagged paragraphs that make a transcript."""
+_PRESENTER = re.compile(r"\b(?:ANCHOR|HOST|PRESENTER|REPORTER|CORRESPONDENT)\b")
+
+
+def _tagged_speech(paragraphs: list[str]) -> list[QuoteFact]:
+    """What the people a transcript tags say, without the presenters and reporters.
+
+    A presenter is tagged as one ('ANCHOR TOM BECKER:') or with a station
+    ('LISA CHEN, KVRN 9 NEWS:'), then often by name alone ('LISA CHEN:').
+    """
+    tagged = [(index, _TAG.match(paragraph)) for index, paragraph in enumerate(paragraphs)]
+    found = [
+        (index, match)
+        for index, match in tagged
+        if match and len(match["tag"].split()) >= 2 and not _NOT_A_SPEAKER.search(match["tag"])
+    ]
+    if len(found) < TRANSCRIPT_TAGS:
+        return []  # 'EDITOR'S NOTE: ...' once is no transcript
+    presenters = {
+        _tag_name(match["tag"])
+        for _, match in found
+        if match["affiliation"] or _PRESENTER.search(match["tag"])
+    }
+    return [
+        QuoteFact(match["text"].strip(), _tag_name(match["tag"]), True, index)
+        for index, match in found
+        if _tag_name(match["tag"]) not in presenters and len(match["text"].split()) >= 4
+    ]
+
+
+def _tag_name(tag: str) -> str:
+    """'GOV. ELENA RUIZ' -> 'Elena Ruiz': the last two words, in the case names take."""
+    return " ".join(word.capitalize() for word in tag.split()[-2:])
+
+
 def find_quotes(paragraphs: list[str]) -> list[QuoteFact]:
+    tagged = _tagged_speech(paragraphs)
+    spoken = {quote.paragraph for quote in tagged}
+    marked = [q for q in _marked_quotes(paragraphs) if q.paragraph not in spoken]
+    return sorted(tagged + marked, key=lambda quote: quote.paragraph)
+
+
+def _marked_quotes(paragraphs: list[str]) -> list[QuoteFact]:
     quotes: list[QuoteFact] = []
     last: tuple[str, bool] | None = None
     open_speaker_pending: list[int] = []
