@@ -106,3 +106,9 @@ def test_a_plural_possessive_stays_in_the_name() -> None:
 def test_an_organisation_known_by_its_appositive() -> None:
     found = _by_name("Later, Cartwell, the discount chain that sold the monitors, pulled them.")
     assert Evidence.CUE in found["Cartwell"].evidence
+
+
+def test_where_a_company_is_based_is_not_its_name() -> None:
+    assert list(_by_name("Larkspur-based Halcyon Home Devices recalled them.")) == [
+        "Halcyon Home Devices"
+    ]

@@ -244,9 +244,16 @@ def _with_nickname(mention: Mention, nicknames: dict[str, str]) -> Mention:
     return mention
 
 
+_LOCATING = ("-based", "-born", "-headquartered", "-listed", "-registered")
+"""'Larkspur-based Halcyon Home Devices': where the actor is from, not its name."""
+
+
 def _skip_common_start(toks: list[_Token], i: int, j: int, common: frozenset[str]) -> int:
     while i < j:
         word = toks[i].bare
+        if word.lower().endswith(_LOCATING):
+            i += 1
+            continue
         starts_sentence = i == 0 or toks[i - 1].text in ('"', "“", "(", ":", "—", "-")
         ordinary = word.lower() in _STOP_STARTS or (starts_sentence and word.lower() in common)
         if not ordinary:
