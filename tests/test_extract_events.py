@@ -185,3 +185,13 @@ def test_talks_someone_has_called_lie_ahead() -> None:
 
 def test_a_hope_is_no_happening() -> None:
     assert find_dated_clauses(["Crews were hoping for calmer winds on Wednesday."]) == []
+
+
+def test_a_link_left_in_the_text_is_no_happening() -> None:
+    clauses = find_dated_clauses(
+        [
+            "Fireworks ban approved ahead of July 4 (6/24/2025)",
+            "The council approved the ban on June 24.",
+        ]
+    )
+    assert [c.expr.text for c in clauses] == ["June 24"]

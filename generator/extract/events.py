@@ -61,6 +61,8 @@ class DatedClause:
 def find_dated_clauses(paragraphs: list[str]) -> list[DatedClause]:
     clauses: list[DatedClause] = []
     for index, paragraph in enumerate(paragraphs):
+        if not _PROSE_END.search(paragraph):
+            continue  # a link or a heading left in the text: 'Fireworks ban approved (6/24/2025)'
         position = 0
         for sentence in sentences(paragraph):
             start = paragraph.find(sentence, position)
@@ -133,6 +135,7 @@ def _clauses_in(sentence: str, paragraph: int, quoted: bool) -> list[DatedClause
     return out
 
 
+_PROSE_END = re.compile(r"[.!?…:][\"”’')\]*]*\s*$")
 _NO_HAPPENING = re.compile(
     r"\b(?:did not|didn't|does not|has not|have not)\s+(?:immediately\s+)?"
     r"(?:respond|reply|return)|\bdeclined to comment\b|\bcould not be reached\b"
