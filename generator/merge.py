@@ -655,10 +655,33 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
         if ":" in key or not block.clusters:
             continue
         dated = block.clusters[0].date.month is not None
-        clusters.extend(_join_told_apart(block.clusters) if dated else block.clusters)
+        joined = _join_told_apart(block.clusters) if dated else block.clusters
+        clusters.extend(_fold_details(joined) if block.clusters[0].date.day else joined)
     precise_months = {(c.date.year, c.date.month) for c in clusters if c.date.day is not None}
     precise_years = {c.date.year for c in clusters if c.date.day is not None}
     return [c for c in clusters if not _vague_preview(c, precise_months, precise_years)]
+
+
+def _fold_details(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A lone clause naming no one joins the one other happening its article gives that day.
+
+    'Most residents spent Monday night at the fairgrounds' tells more of the
+    evacuation the same article dated to Monday; it is no happening of its own.
+    Clauses other articles also tell (clusters of two or more) stay apart.
+    """
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for number, cluster in enumerate(clusters):
+        for source in cluster.sources:
+            by_source[source].append(number)
+    folded: set[int] = set()
+    for number, cluster in enumerate(clusters):
+        if len(cluster.members) != 1 or cluster.members[0].names_actors:
+            continue
+        others = [n for n in by_source[cluster.members[0].source] if n != number]
+        if len(others) == 1 and others[0] not in folded:
+            clusters[others[0]].add(cluster.members[0])
+            folded.add(number)
+    return [c for n, c in enumerate(clusters) if n not in folded]
 
 
 def _join_told_apart(clusters: list[_Cluster]) -> list[_Cluster]:

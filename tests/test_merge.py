@@ -312,3 +312,14 @@ def test_a_possessive_names_the_same_thing_in_another_article() -> None:
     april = [e for e in briefing.events.values() if e.date == PartialDate(2025, 4, 17)]
     assert len(april) == 1
     assert len(april[0].sources) == 2
+
+
+def test_a_detail_naming_no_one_joins_its_article_s_happening_that_day() -> None:
+    text = (
+        "Town evacuated as fire spreads\n\nBy Jane Roe\nAugust 12, 2025\n\n"
+        "Sheriff Dana Whit ordered the evacuation of Marrow Creek on Monday.\n\n"
+        "Most residents spent Monday night at the county fairgrounds.\n"
+    )
+    monday = [e for e in _briefing(text).events.values() if e.date == PartialDate(2025, 8, 11)]
+    assert len(monday) == 1
+    assert "fairgrounds" in monday[0].body
