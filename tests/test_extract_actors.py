@@ -112,3 +112,8 @@ def test_where_a_company_is_based_is_not_its_name() -> None:
     assert list(_by_name("Larkspur-based Halcyon Home Devices recalled them.")) == [
         "Halcyon Home Devices"
     ]
+
+
+def test_an_office_of_a_body_names_the_body() -> None:
+    found = _by_name("Vera Tan, Secretary-General of the Central Development Bank, spoke.")
+    assert list(found) == ["Vera Tan", "Central Development Bank"]

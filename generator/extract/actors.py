@@ -288,6 +288,7 @@ def _mentions_in_run(sentence: str, toks: list[_Token], i: int, j: int) -> list[
         last_part = index == len(parts) - 1
         title_at = max((k for k, w in enumerate(words) if _is_title(w)), default=-1)
         if _is_cue(words[-1]):
+            words = _body_after_office(words, title_at)
             title_at = -1  # 'the Sheriff's Office', 'the Governor's Office': an organisation
         if title_at >= 0 and title_at < len(words) - 1:
             name_words = _name_after_title(words[title_at + 1 :])
@@ -304,6 +305,14 @@ def _mentions_in_run(sentence: str, toks: list[_Token], i: int, j: int) -> list[
     return [
         m for m in out if m.name and not _MONTH_OR_DAY.match(m.name) and m.name not in NOT_ACTORS
     ]
+
+
+def _body_after_office(words: list[str], title_at: int) -> list[str]:
+    """'Secretary-General of the Central Development Bank' -> the bank: the office is no name."""
+    rest = words[title_at + 1 :]
+    if title_at < 0 or not rest or rest[0].lower() not in ("of", "for"):
+        return words
+    return rest[2:] if len(rest) > 2 and rest[1].lower() == "the" else rest[1:]
 
 
 def _sub_body(words: list[str]) -> tuple[list[str], list[str]]:
