@@ -879,14 +879,29 @@ _LEADING = re.compile(
 )
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*(?:/[^/]{1,30}/\s*)?(?:--|—|–|-)?\s*")
+"""'LARKSPUR, /PRLine/ -- ' left before a release's first sentence once its date is out."""
+_APPOSITION = re.compile(
+    r"(?P<name>\b[A-Z][\w'’.-]*),\s+(?:the|a|an|who|which|whose|its|his|her|their|aged|\w+ed)"
+    r"\s+[^,;]{6,80}?,\s*"
+)
+"""'Crownmark Bank, the country's largest mortgage lender, ': who a name is, not what happened."""
+_DANGLING = re.compile(r"\b(?:is|are|was|were|be|been|\w+ing)$")
+"""A clause that ends so once its date is out needs the date: 'The next decision is'."""
+
+
 def _title(clause: _Clause) -> str:
     expr = re.escape(clause.clause.expr.text.rstrip("."))
     text = re.sub(
-        rf"(?:\b(?:on|in|at|by|for|from|of|until|to|since)\s+)?{expr}\.?"
-        r"(?:\s+(?:morning|afternoon|evening|night))?",
+        r"(?:\b(?:(?:early|late)\s+)?(?:on|in|at|by|for|from|of|until|to|since)\s+)?"
+        r"(?:(?:next|last|this|coming)\s+)?"
+        rf"{expr}\.?(?:\s+(?:morning|afternoon|evening|night))?",
         " ",
         clause.clause.text,
     )
+    if _DANGLING.search(text.strip(" ,;:.")):
+        text = clause.clause.text
+    text = _APPOSITION.sub(r"\g<name> ", _DATELINE.sub("", text))
     text = re.sub(r"\b(?:on|in|at|by|from|of|for|to|since)\s*(?=[,.;]|$|\s{2})", " ", text)
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", text)).strip(" ,;:—-")
     text = re.sub(r",(?:\s*,)+", ",", text)  # '90 days, until 14 October, to decide'

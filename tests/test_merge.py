@@ -323,3 +323,17 @@ def test_a_detail_naming_no_one_joins_its_article_s_happening_that_day() -> None
     monday = [e for e in _briefing(text).events.values() if e.date == PartialDate(2025, 8, 11)]
     assert len(monday) == 1
     assert "fairgrounds" in monday[0].body
+
+
+def test_a_title_drops_an_appositive_and_a_dateline_and_keeps_a_date_it_needs() -> None:
+    text = (
+        "Lenders follow the rate rise\n\nBy Jane Roe\nMarch 12, 2025\n\n"
+        "LUNDHAVEN, /PRLine/ -- Crownmark Bank, the country's largest mortgage lender, raised "
+        "its variable rate on Monday.\n\n"
+        "The council's next decision is on 17 April.\n"
+    )
+    titles = sorted(e.title for e in _briefing(text).events.values())
+    assert titles == [
+        "Crownmark Bank raised its variable rate",
+        "The council's next decision is on 17 April",
+    ]
