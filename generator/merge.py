@@ -657,9 +657,48 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
         dated = block.clusters[0].date.month is not None
         joined = _join_told_apart(block.clusters) if dated else block.clusters
         clusters.extend(_fold_details(joined) if block.clusters[0].date.day else joined)
+    clusters = _fold_weeks(clusters)
     precise_months = {(c.date.year, c.date.month) for c in clusters if c.date.day is not None}
     precise_years = {c.date.year for c in clusters if c.date.day is not None}
     return [c for c in clusters if not _vague_preview(c, precise_months, precise_years)]
+
+
+def _week_of(clause: _Clause) -> tuple[dt.date, dt.date] | None:
+    """Monday and Sunday of the week 'this week' or 'last week' names, from the anchor."""
+    expr = clause.clause.expr
+    if clause.anchor is None or "week" not in expr.text.lower() or expr.offset % 7:
+        return None
+    day = clause.anchor + dt.timedelta(days=expr.offset)
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _fold_weeks(clusters: list[_Cluster]) -> list[_Cluster]:
+    """'This week the lenders followed': a lone clause naming no one, dated only by its week,
+    joins the one happening its article dates to a day of that week.
+
+    Left alone it would be a happening of a whole month, a vague copy of that day's.
+    """
+    days: dict[str, list[tuple[dt.date, _Cluster]]] = defaultdict(list)
+    for cluster in clusters:
+        day = _as_date(cluster.date)
+        if day is None:
+            continue
+        for source in cluster.sources:
+            days[source].append((day, cluster))
+    folded: set[int] = set()
+    for cluster in clusters:
+        if cluster.date.day is not None or len(cluster.members) != 1:
+            continue
+        (clause,) = cluster.members
+        week = _week_of(clause)
+        if week is None or clause.names_actors:
+            continue
+        within = [c for day, c in days[clause.source] if week[0] <= day <= week[1]]
+        if len(within) == 1:
+            within[0].add(clause)
+            folded.add(id(cluster))
+    return [c for c in clusters if id(c) not in folded]
 
 
 def _fold_details(clusters: list[_Cluster]) -> list[_Cluster]:

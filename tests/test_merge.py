@@ -337,3 +337,17 @@ def test_a_title_drops_an_appositive_and_a_dateline_and_keeps_a_date_it_needs() 
         "Crownmark Bank raised its variable rate",
         "The council's next decision is on 17 April",
     ]
+
+
+def test_a_clause_dated_by_its_week_joins_its_article_s_day_in_that_week() -> None:
+    text = (
+        "Lenders follow\n\nBy Jane Roe\nMarch 12, 2025\n\n"
+        "The central bank surprised markets with a half-point rise earlier this month, and "
+        "mortgage holders are bracing for higher bills.\n\n"
+        "This week the lenders followed.\n\n"
+        "Crownmark Bank raised its variable rate on Monday.\n"
+    )
+    events = _briefing(text).events.values()
+    (monday,) = [e for e in events if e.date == PartialDate(2025, 3, 10)]
+    assert "lenders followed" in monday.body
+    assert not any("lenders" in e.title for e in events)
