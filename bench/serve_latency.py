@@ -16,8 +16,8 @@ synthetic briefing get a new title, one after the other, and the latency of
 an edit is the wall time from just before the write until the pages showing
 that title have it on disk, in the server's output folder: the event's own
 page; its item pages (its page, its timeline year page, the pages of its
-actors and sources); all of them and the bibliography (/sources/, which lists
-every source's events).
+actors and sources); all of them and the bibliography's pages listing its
+sources (/sources/, or above 500 sources the pages of their publication years).
 
     .venv/bin/python bench/serve_latency.py [--events 1000 ...] [--edits 20] [--dependents]
         [--gen-corpus ../shared/bench/gen_corpus.py] [--work bench/out/serve_latency]
@@ -43,6 +43,7 @@ from playwright.sync_api import Page, sync_playwright
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from generator.frontmatter import parse, render  # noqa: E402
+from generator.render.pages import SOURCES_SPLIT  # noqa: E402
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -82,7 +83,7 @@ class TitleResult:
     item_pages_ms: list[float]
     """Save to the pages of the event, its year, its actors and its sources showing it."""
     all_pages_ms: list[float]
-    """Save to those and the bibliography showing it."""
+    """Save to those and the bibliography's pages showing it."""
 
 
 class Server:
@@ -181,12 +182,13 @@ def measure_titles(name: str, root: Path, events: int, edits: int) -> TitleResul
     chosen = [files[n * len(files) // edits] for n in range(edits)]
     server = Server(root, temp)
     (out,) = temp.glob("briefing-serve-*/site")
-    pages, own, items, everything = [], [], [], []
+    pages, own, item_ms, everything = [], [], [], []
     try:
         for number, event_file in enumerate(chosen, start=1):
             original = event_file.read_text(encoding="utf-8")
             document = parse(original, event_file.name)
-            watched = [*_pages_showing(event_file.stem, document.meta), BIBLIOGRAPHY]
+            items = _pages_showing(event_file.stem, document.meta)
+            watched = [*items, *_bibliography_pages(root, document.meta)]
             marker = f"probe{number}"
             retitled = render(
                 {**document.meta, "title": f"{document.meta['title']} {marker}"}, document.body
@@ -197,7 +199,7 @@ def measure_titles(name: str, root: Path, events: int, edits: int) -> TitleResul
             seen = _wait_for_marker(out, watched, marker.encode())
             pages.append(len(watched))
             own.append((seen[watched[0]] - written_at) * 1000)
-            items.append((max(seen[p] for p in watched[:-1]) - written_at) * 1000)
+            item_ms.append((max(seen[p] for p in items) - written_at) * 1000)
             everything.append((max(seen.values()) - written_at) * 1000)
             server.wait_for(lambda lines, done=done: _finished(lines[done:]))
             done = len(server.lines)
@@ -207,10 +209,7 @@ def measure_titles(name: str, root: Path, events: int, edits: int) -> TitleResul
     finally:
         server.stop()
         shutil.rmtree(temp, ignore_errors=True)
-    return TitleResult(name, events, pages, own, items, everything)
-
-
-BIBLIOGRAPHY = "sources/index.html"
+    return TitleResult(name, events, pages, own, item_ms, everything)
 
 
 def _pages_showing(event_id: str, meta: dict[str, object]) -> list[str]:
@@ -224,6 +223,22 @@ def _pages_showing(event_id: str, meta: dict[str, object]) -> list[str]:
         *(f"actors/{actor}/index.html" for actor in dict.fromkeys(actors)),
         *(f"sources/{source}/index.html" for source in dict.fromkeys(sources)),
     ]
+
+
+def _bibliography_pages(root: Path, meta: dict[str, object]) -> list[str]:
+    """The bibliography's pages listing an event's sources: /sources/, or above SOURCES_SPLIT
+    sources the pages of their publication years."""
+    folder = root / "content" / "sources"
+    if len(list(folder.glob("*.md"))) <= SOURCES_SPLIT:
+        return ["sources/index.html"]
+    sources = meta.get("sources") or []
+    assert isinstance(sources, list)
+    years = []
+    for source in dict.fromkeys(sources):
+        path = folder / f"{source}.md"
+        published = parse(path.read_text(encoding="utf-8"), path.name).meta.get("published")
+        years.append(str(published)[:4] if published else "undated")
+    return [f"sources/by-year/{year}/index.html" for year in dict.fromkeys(years)]
 
 
 def _wait_for_marker(

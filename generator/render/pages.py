@@ -16,9 +16,9 @@ from __future__ import annotations
 import bisect
 import calendar
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import groupby, islice
 from typing import TypeVar
 
 from ..config import Config
@@ -354,6 +354,9 @@ class SiteIndex:
     by_speaker: Mapping[str, tuple[tuple[Event, Quote], ...]]
     actors: Mapping[str, ActorLink]
     sources: Mapping[str, SourceLink]
+    bibliography: Mapping[int | None, tuple[str, ...]]
+    """Publication year (None: unknown; years in order, the undated last) -> the ids of the
+    sources published then, in the bibliography's order."""
 
 
 def plan_pages(
@@ -489,13 +492,23 @@ def build_index(briefing: Briefing, prepared: Mapping[str, PreparedBody]) -> Sit
         by_speaker={k: tuple(v) for k, v in by_speaker.items()},
         actors=actors,
         sources=sources,
+        bibliography=_bibliography(briefing.sources.values(), sources),
     )
 
 
+def _bibliography(
+    sources: Iterable[Source], links: Mapping[str, SourceLink]
+) -> dict[int | None, tuple[str, ...]]:
+    """Publication year -> source ids in the bibliography's order (see `SiteIndex`)."""
+    by_year: dict[int | None, list[str]] = defaultdict(list)
+    for source in sorted(sources, key=_source_order):
+        by_year[links[source.id].year].append(source.id)
+    return {year: tuple(by_year[year]) for year in sorted(by_year, key=_year_order)}
+
+
 def _home(site: SiteInfo, index: SiteIndex) -> Page:
-    upcoming = [e for e in index.ordered if e.status is Status.SCHEDULED][:LATEST_COUNT]
-    past = [e for e in index.ordered if e.status is Status.OCCURRED]
-    latest = past[: -LATEST_COUNT - 1 : -1]
+    upcoming = _first_with(Status.SCHEDULED, index.ordered)
+    latest = _first_with(Status.OCCURRED, reversed(index.ordered))
     ranked = sorted(
         ((a, len(events)) for a, events in index.by_actor.items() if a in index.actors),
         key=lambda pair: (-pair[1], index.actors[pair[0]].name, pair[0]),
@@ -513,6 +526,11 @@ def _home(site: SiteInfo, index: SiteIndex) -> Page:
     return Page("index.html", "home.html", context, site)
 
 
+def _first_with(status: Status, events: Iterable[Event]) -> list[Event]:
+    """The first LATEST_COUNT of `events` that have `status`."""
+    return list(islice((e for e in events if e.status is status), LATEST_COUNT))
+
+
 def _month_groups(events: tuple[Event, ...], index: SiteIndex) -> tuple[MonthGroup, ...]:
     groups = []
     for month, members in groupby(events, key=lambda e: e.date.month or 0):
@@ -523,8 +541,20 @@ def _month_groups(events: tuple[Event, ...], index: SiteIndex) -> tuple[MonthGro
     return tuple(groups)
 
 
-def _by_year(events: Iterable[Event]) -> dict[int, tuple[Event, ...]]:
-    return {year: tuple(members) for year, members in groupby(events, key=lambda e: e.date.year)}
+def _by_year(events: Sequence[Event]) -> dict[int, tuple[Event, ...]]:
+    """Year -> its events, from events in date order (found by bisection: a few steps a year)."""
+    groups: dict[int, tuple[Event, ...]] = {}
+    start = 0
+    while start < len(events):
+        year = events[start].date.year
+        end = bisect.bisect_right(events, year, lo=start, key=_year_of)
+        groups[year] = tuple(events[start:end])
+        start = end
+    return groups
+
+
+def _year_of(event: Event) -> int:
+    return event.date.year
 
 
 def _year_links(by_year: Mapping[int, tuple[Event, ...]]) -> tuple[YearLink, ...]:
@@ -642,14 +672,11 @@ def _year_order(year: int | None) -> tuple[bool, int]:
     return (year is None, year or 0)
 
 
-def _source_years(sources: Iterable[SourceLink]) -> tuple[SourceYearLink, ...]:
+def _source_years(index: SiteIndex) -> tuple[SourceYearLink, ...]:
     """The bibliography's year pages: each publication year (undated last) and its count."""
-    counts: dict[int | None, int] = defaultdict(int)
-    for link in sources:
-        counts[link.year] += 1
     return tuple(
-        SourceYearLink(y, "Undated" if y is None else str(y), bibliography_href(y), counts[y])
-        for y in sorted(counts, key=_year_order)
+        SourceYearLink(y, "Undated" if y is None else str(y), bibliography_href(y), len(ids))
+        for y, ids in index.bibliography.items()
     )
 
 
@@ -658,13 +685,14 @@ def _bibliography_split(index: SiteIndex) -> bool:
 
 
 def _source_entries(sources: Iterable[Source], index: SiteIndex) -> tuple[SourceEntry, ...]:
+    """The bibliography's entries for `sources`, in the order given."""
     return tuple(
         SourceEntry(
             index.sources[s.id],
             s.author,
             tuple(index.items[e.id] for e in index.by_source.get(s.id, ())),
         )
-        for s in sorted(sources, key=_source_order)
+        for s in sources
     )
 
 
@@ -673,18 +701,16 @@ def _source_index(
 ) -> list[Page]:
     """The bibliography's pages; with `only`, its index and the pages of those years only."""
     if not _bibliography_split(index):
-        entries = _source_entries(briefing.sources.values(), index)
+        ordered = sorted(briefing.sources.values(), key=_source_order)
+        entries = _source_entries(ordered, index)
         return [Page("sources/index.html", "sources.html", SourceIndexContext(entries), site)]
-    years = _source_years(index.sources.values())
+    years = _source_years(index)
     overview = SourceIndexContext((), years, None, True)
     pages = [Page("sources/index.html", "sources.html", overview, site)]
-    by_year: dict[int | None, list[Source]] = defaultdict(list)
-    for source in briefing.sources.values():
-        by_year[index.sources[source.id].year].append(source)
     for position, link in enumerate(years):
         if only is not None and link.year not in only:
             continue
-        members = by_year[link.year]
+        members = [briefing.sources[i] for i in index.bibliography[link.year]]
         previous = years[position - 1] if position > 0 else None
         following = years[position + 1] if position + 1 < len(years) else None
         context = SourceIndexContext(
@@ -805,6 +831,11 @@ def update_index(
         ),
         actors=actors,
         sources=sources,
+        bibliography=(
+            _bibliography(briefing.sources.values(), sources)
+            if _ids(keys, "source")
+            else index.bibliography
+        ),
     )
 
 
@@ -950,7 +981,7 @@ def page_paths(index: SiteIndex, actor_ids: Iterable[str], source_ids: Iterable[
     """The path of every page `plan_indexed` plans, in its order (actors and sources in the
     order given)."""
     years = _by_year(index.ordered) if len(index.ordered) > TIMELINE_SPLIT else {}
-    source_years = _source_years(index.sources.values()) if _bibliography_split(index) else ()
+    source_years = _source_years(index) if _bibliography_split(index) else ()
     return [
         "index.html",
         timeline_href(),
@@ -994,8 +1025,8 @@ def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[s
     years_after = _year_links(_by_year(after.ordered))
     if years_before != years_after and len(after.ordered) > TIMELINE_SPLIT:
         paths.update(link.href for link in years_after)
-    sources_before = _source_years(before.sources.values())
-    sources_after = _source_years(after.sources.values())
+    sources_before = _source_years(before)
+    sources_after = _source_years(after)
     if sources_before != sources_after and _bibliography_split(after):
         paths.update(link.href for link in sources_after)
     if (

@@ -25,8 +25,9 @@ BUILTIN_LABEL = "<built-in theme>"
 TEMPLATE_SUFFIX = ".html"
 STATIC = "static"
 """The theme folder copied to the site as it is."""
-MEMO_SIZE = 1 << 15
-"""Macro outputs an environment's `memo` keeps (about two per event at 10,000 events)."""
+MEMO_SIZE = 1 << 17
+"""Macro outputs an environment's `memo` keeps: the default theme's lists make about two per
+event and one per source, and a cache smaller than a list page misses on every entry."""
 
 
 def theme_dirs(project: Project, config: Config) -> list[Path]:
