@@ -181,3 +181,16 @@ def test_a_long_line_of_dotted_parts_is_a_meta_line_and_post_links_are_chrome() 
         "Previous post: The forged sketches (9 September 2025)\n"
     )
     assert list(roles.values()) == [Role.HEADING, Role.CHROME]
+
+
+def test_a_numeric_date_with_an_american_clock_is_month_first() -> None:
+    def published(line: str) -> PartialDate | None:
+        text = f"Baby monitor maker recalls units\n\n{line}\n\nAlicia Moreno\n\nIt recalled them.\n"
+        return extract_metadata(lines_to_units(text)).published
+
+    assert published("Published 6/4/2025 5:02 p.m. ET | Updated 6/5/2025") == PartialDate(
+        2025, 6, 4
+    )
+    assert published("Published 08/13/2025") == PartialDate(2025, 8, 13)
+    assert published("Published 14/06/2024") == PartialDate(2024, 6, 14)
+    assert published("Published 6/4/2025") is None

@@ -178,6 +178,7 @@ _CLOCK = re.compile(
     r"\b\d{1,2}[:.]\d{2}\b|\b[AaPp]\.?[Mm]\b\.?|\b(?:GMT|UTC|CET|CEST|BST|ET|EST|EDT|PHT|PT|CT)"
     r"(?:[+-]\d{1,2})?\b"
 )
+_US_ZONE = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT)\b")
 _NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b")
 
 
@@ -187,7 +188,10 @@ def _full_date(text: str) -> PartialDate | None:
     numeric = _NUMERIC.search(text)
     if numeric and (not full or numeric.start() < full[0].start):
         day, month = int(numeric["day"]), int(numeric["month"])
-        if day > 12 or day == month:
+        month_first = month > 12 or bool(day <= 12 and _US_ZONE.search(text))
+        if month_first:
+            day, month = month, day  # '08/13/2025', '6/4/2025 5:02 p.m. ET': American order
+        if day > 12 or day == month or month_first:
             try:
                 return PartialDate(int(numeric["year"]), month, day)
             except ValueError:
