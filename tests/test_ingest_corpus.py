@@ -129,25 +129,23 @@ STORY_FLOORS = {
         minimums={**EXAMPLES_FLOOR.minimums, "events_f1": 0.9, "citation_recall": 0.86},
         max_traps=EXAMPLES_FLOOR.max_traps,
     ),
-    "eu-gas-price-cap-summit": _reached(0.87, 0.97),
+    "eu-gas-price-cap-summit": _reached(0.97, 0.97),
     "norvik-celerant-merger": _reached(0.97, 0.94, quote_attribution=0.88),
     "santa-lucia-earthquake": _reached(0.9, 0.9),
-    "tandara-election-dispute": _reached(0.93, 0.92),
+    "tandara-election-dispute": _reached(0.97, 0.92),
     "arkas-doping-ban": _reached(0.93, 0.93),
-    "varga-port-bribery-trial": _reached(0.92, 0.97),
-    "skyhaven-pilots-strike": _reached(0.9, 0.9),
+    "varga-port-bribery-trial": _reached(0.97, 0.97),
+    "skyhaven-pilots-strike": _reached(0.97, 0.97),
     # Session 2 stand-ins, written before ingest ran on them. First run: events F1
     # 0.588 / 0.513 / 0.511, actors F1 0.889 / 0.814 / 0.8, citations 1.0 / 0.833 / 1.0,
-    # published 0.75 / 1.0 / 0.667, quotes 0.571/0.75, 1.0/0.833, 0.833/1.0.
+    # published 0.75 / 1.0 / 0.667, quotes 0.571/0.75, 1.0/0.833, 0.833/1.0. After the
+    # general fixes they led to: events F1 0.909 / 0.741 / 0.889, actors 1.0, quotes 1.0/1.0.
+    # The transcript's 'aired 08/13/2025' line is still not read as its date.
     "marrow-creek-wildfire": Floor(
-        minimums={"events_f1": 0.55, "actors_f1": 0.85, "source_published_accuracy": 0.75}
+        minimums={**_reached(0.88, 0.97).minimums, "source_published_accuracy": 0.75}
     ),
-    "veloria-rate-rise": Floor(
-        minimums={"events_f1": 0.5, "actors_f1": 0.8, "source_published_accuracy": 1.0}
-    ),
-    "nestwatch-monitor-recall": Floor(
-        minimums={"events_f1": 0.5, "actors_f1": 0.8, "source_published_accuracy": 0.66}
-    ),
+    "veloria-rate-rise": _reached(0.72, 0.9),
+    "nestwatch-monitor-recall": _reached(0.86, 0.97),
     # Saved web pages (.html), written before ingest ran on them. First run: events F1
     # 0.824, actors F1 0.667, citations 1.0, published 1.0, authors 0.75, quotes 1.0/1.0.
     "halvard-museum-theft": Floor(
