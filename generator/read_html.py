@@ -19,9 +19,11 @@ from __future__ import annotations
 import codecs
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import islice
 from typing import Any
 
 from .extract.metadata import StatedMetadata
@@ -78,6 +80,8 @@ class Element:
     attrs: dict[str, str]
     children: list[Element | str] = field(default_factory=list)
     parent: Element | None = None
+    furniture: bool | None = None
+    """Whether it is page furniture, worked out once by `_furniture` (the tree never changes)."""
 
     def elements(self) -> Iterator[Element]:
         """Every element below this one, in document order (iterative: pages nest deep)."""
@@ -124,39 +128,59 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.document = Element("#document", {})
         self.open = [self.document]
+        self.open_tags: Counter[str] = Counter()
+        """How many of each tag are open: a stray end tag is ignored without a search."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._close_implied(tag)
-        element = Element(tag, {k: v or "" for k, v in attrs}, parent=self.open[-1])
-        self.open[-1].children.append(element)
-        if tag not in VOID and len(self.open) < MAX_DEPTH:
-            self.open.append(element)
+        self._start(tag, attrs)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID:
-            self.handle_endtag(tag)
+        if self._start(tag, attrs):
+            self._close_from(len(self.open) - 1)
 
     def handle_endtag(self, tag: str) -> None:
-        for depth in range(len(self.open) - 1, 0, -1):
-            if self.open[depth].tag == tag:
-                del self.open[depth:]
-                return
+        if not self.open_tags[tag]:
+            return
+        depth = next(d for d in range(len(self.open) - 1, 0, -1) if self.open[d].tag == tag)
+        self._close_from(depth)
 
     def handle_data(self, data: str) -> None:
         self.open[-1].children.append(data)
 
-    def _close_implied(self, tag: str) -> None:
+    def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Add the element; True when it is left open for its children."""
         current = self.open[-1].tag
         if (current == "p" and tag in _CLOSES_P) or tag in _SIBLINGS.get(current, ()):
-            self.open.pop()
+            self._close_from(len(self.open) - 1)
+        element = Element(tag, {k: v or "" for k, v in attrs}, parent=self.open[-1])
+        self.open[-1].children.append(element)
+        if tag in VOID or len(self.open) >= MAX_DEPTH:
+            return False
+        self.open.append(element)
+        self.open_tags[tag] += 1
+        return True
+
+    def _close_from(self, depth: int) -> None:
+        for element in self.open[depth:]:
+            self.open_tags[element.tag] -= 1
+        del self.open[depth:]
 
 
 def parse_page(text: str) -> Element:
     builder = _TreeBuilder()
-    builder.feed(text)
+    builder.feed(_tags_closed(text))
     builder.close()
     return builder.document
+
+
+def _tags_closed(text: str) -> str:
+    """`text` with each '<' after the last '>' escaped: it can open no tag.
+
+    Python's parser rescans the rest of the page for every such '<', which is
+    quadratic on junk ('<a <a <a ...' with no end): minutes for a few hundred KB.
+    """
+    end = text.rfind(">") + 1
+    return text[:end] + text[end:].replace("<", "&lt;")
 
 
 # ---------------------------------------------------------------- furniture
@@ -189,6 +213,12 @@ def _hidden(element: Element) -> bool:
 
 
 def _furniture(element: Element) -> bool:
+    if element.furniture is None:
+        element.furniture = _is_furniture(element)
+    return element.furniture
+
+
+def _is_furniture(element: Element) -> bool:
     """Never article text: scripts, menus, banners, comments, hidden parts.
 
     A page header (one outside any article, main or section) is the site's banner,
@@ -449,12 +479,17 @@ def _header_time(document: Element, root: Element) -> str | None:
         return None
     title = headline(document)
     start = order.index(title) + 1 if title in order else positions[0]
-    for element in order[start : positions[-1] + 1]:
-        if element.tag == "time" and not _update_stamp(element):
+    times = (e for e in order[start : positions[-1] + 1] if e.tag == "time")
+    for element in islice(times, HEADER_TIMES):
+        if not _update_stamp(element):
             stamp = element.attrs.get("datetime", "").strip() or _inline_text(element)
             if stamp:
                 return stamp
     return None
+
+
+HEADER_TIMES = 10
+"""The article's own <time> is among the first few after its headline; later ones date others."""
 
 
 def _update_stamp(time: Element) -> bool:

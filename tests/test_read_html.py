@@ -196,3 +196,19 @@ def test_the_article_widens_to_its_header_block_but_not_to_the_page() -> None:
 def test_a_posted_by_line_names_the_author() -> None:
     units = lines_to_units("A blog post about the port\n\nPosted by Mira Castell on 23 May\n\nA.\n")
     assert extract_metadata(units).author == "Mira Castell"
+
+
+def test_a_tag_left_open_at_the_end_is_text() -> None:
+    assert read_page("<p>Fine.</p>\n<p>Then <a <b").text == "Fine.\n\nThen <a <b\n"
+
+
+def test_thousands_of_unclosed_tags_parse_in_one_pass() -> None:
+    """Python's parser rescans the page for each '<' it cannot close: this took minutes."""
+    junk = "<a " * 300_000
+    assert read_page(f"<p>Article text.</p>{junk}").text.startswith("Article text.\n\n<a <a ")
+
+
+def test_stray_and_self_closed_end_tags_close_nothing_else() -> None:
+    assert read_page("<div><p>One.</span></li><div/>Two.</p></div>").text == "One.\n\nTwo.\n"
+    deep = "<div>" * 300 + "<p>Deep <div/>in.</p><p>Still deep.</p>"
+    assert read_page(deep).text == "Deep\n\nin.\n\nStill deep.\n"
