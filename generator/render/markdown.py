@@ -25,7 +25,7 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 
 _ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_CITATION = re.compile(rf"\[(@{_ID}(?:[ \t]*;[ \t]*@{_ID})*)\](?!\()")
+_CITATION = re.compile(rf"\[(?P<citation>@{_ID}(?:[ \t]*;[ \t]*@{_ID})*)\](?!\()")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]")
 _ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 _MARK = "\x00"
@@ -141,7 +141,14 @@ class PreparedBody:
 
 
 def prepare_markdown(text: str) -> PreparedBody:
-    """Parse and render a body on its own: what does not depend on the rest of the briefing."""
+    """Parse and render a body on its own: what does not depend on the rest of the briefing.
+
+    Plain prose (see `_plain_body`) is rendered directly; the rest by markdown-it.
+    """
+    return _plain_body(text) or _parsed_body(text)
+
+
+def _parsed_body(text: str) -> PreparedBody:
     tokens = _MD.parse(text)
     found = tuple(
         (source_id, child.meta["line"])
@@ -151,6 +158,129 @@ def prepare_markdown(text: str) -> PreparedBody:
         for source_id in child.meta["ids"]
     )
     return PreparedBody(_MD.renderer.render(tokens, _MD.options, {}), found)
+
+
+_PLAIN_CHARS = re.compile(r"[\w \n.,;:!?'\"()%/@#+=$€£‘’“”–—*\[\]>-]*")
+"""The characters of a body `_plain_body` may render: no `_`, `&`, `<`, `\\`, backtick, tab,
+`|` or `~`, so no code, HTML, entity, escape, table, strikethrough or underscore emphasis."""
+_PARAGRAPH_START = re.compile(r'[^\W\d_]|["“(—]')
+"""What a plain paragraph's lines start with: nothing that could open a block (a list, a
+heading, a rule, a fence, a link definition) or be indentation."""
+_INLINE = re.compile(
+    rf"[\[*](?:(?<=\[)(?P<citation>@{_ID}(?:[ \t]*;[ \t]*@{_ID})*)\](?!\()"
+    r"|(?<=\*)(?P<stars>\*?)(?P<text>[^\W_](?:[^*\[\]>]*[^\W_])?)\*(?P=stars)(?=[ .,;:!?]|\Z))"
+)
+"""A citation (as `_CITATION`), or *emphasis* or **strong** text which holds no other
+markup and whose closing stars can only close (CommonMark's flanking rules); the opening
+ones can only open when a space or the line start is before them. Each branch starts with
+its first character, so that the search skips quickly to the next `[` or `*`."""
+_EMPHASIS = {"": "em", "*": "strong"}
+_NOT_PLAIN = re.compile(r"[*\[\]>]")
+"""Outside the markup `_INLINE` finds, these would be markup, or not plain (`>`)."""
+_Lines = list[tuple[int, str]]
+"""(0-based line number in the body, text) of consecutive lines."""
+
+
+def _plain_body(text: str) -> PreparedBody | None:
+    """The body markdown-it would make of plain prose, or None when it needs markdown-it.
+
+    Plain prose is paragraphs, `> ` blockquotes of paragraphs and tight `- ` lists of
+    one-line items, separated by single empty lines, whose text has only citations and
+    `*emphasis*` as markup.
+    """
+    if "_" in text or "![" in text or not _PLAIN_CHARS.fullmatch(text):
+        return None
+    html: list[str] = []
+    found: list[tuple[str, int]] = []
+    block: _Lines = []
+    after_list = False
+    for number, line in enumerate([*text.split("\n"), ""]):
+        if line:
+            block.append((number, line))
+            continue
+        if not block:
+            continue
+        is_list = block[0][1].startswith("- ")
+        if (is_list and after_list) or not _plain_block(block, html, found):
+            return None
+        block, after_list = [], is_list
+    return PreparedBody("".join(html), tuple(found))
+
+
+def _plain_block(block: _Lines, html: list[str], found: list[tuple[str, int]]) -> bool:
+    """Render non-empty lines as a paragraph, a list, or a blockquote of paragraphs.
+
+    A list must not follow a list: with an empty line between them, the two are one
+    loose list.
+    """
+    if block[0][1].startswith("- "):
+        return _plain_list(block, html, found)
+    if not block[0][1].startswith(">"):
+        return _plain_paragraph(block, html, found)
+    paragraphs: list[_Lines] = [[]]
+    for number, line in block:
+        if line == ">":
+            paragraphs.append([])
+        elif line.startswith("> "):
+            paragraphs[-1].append((number, line[2:]))
+        else:
+            return False
+    if not all(paragraphs):
+        return False
+    html.append("<blockquote>\n")
+    if not all(_plain_paragraph(lines, html, found) for lines in paragraphs):
+        return False
+    html.append("</blockquote>\n")
+    return True
+
+
+def _plain_list(block: _Lines, html: list[str], found: list[tuple[str, int]]) -> bool:
+    html.append("<ul>\n")
+    for number, line in block:
+        inline = _plain_inline(line[2:], number, found) if line.startswith("- ") else None
+        if inline is None:
+            return False
+        html.append(f"<li>{inline}</li>\n")
+    html.append("</ul>\n")
+    return True
+
+
+def _plain_paragraph(lines: _Lines, html: list[str], found: list[tuple[str, int]]) -> bool:
+    rendered = []
+    for number, line in lines:
+        inline = _plain_inline(line, number, found)
+        if inline is None:
+            return False
+        rendered.append(inline)
+    html.append("<p>" + "\n".join(rendered) + "</p>\n")
+    return True
+
+
+def _plain_inline(line: str, number: int, found: list[tuple[str, int]]) -> str | None:
+    """One line's HTML, its citations added to `found` with their line `number`; None when
+    the line is not plain (it starts a block, ends in a space, or holds other markup)."""
+    if not _PARAGRAPH_START.match(line) or line[-1] == " ":
+        return None
+    parts = []
+    position = 0
+    for match in _INLINE.finditer(line):
+        start = match.start()
+        parts.append(line[position:start])
+        ids = match.group("citation")
+        if ids is None and start and line[start - 1] != " ":
+            return None
+        if ids is None:
+            tag = _EMPHASIS[match.group("stars")]
+            parts.append(f"<{tag}>{match.group('text')}</{tag}>")
+        else:
+            cited = [part.strip()[1:] for part in ids.split(";")]
+            found.extend((source_id, number) for source_id in cited)
+            parts.append(f"{_MARK}{' '.join(cited)}{_MARK}")
+        position = match.end()
+    parts.append(line[position:])
+    if any(_NOT_PLAIN.search(part) for part in parts[::2]):
+        return None
+    return "".join(parts).replace('"', "&quot;")
 
 
 _prepared = functools.lru_cache(maxsize=_PREPARED_CACHE_SIZE)(prepare_markdown)
