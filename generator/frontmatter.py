@@ -15,10 +15,11 @@ input cannot surprise anyone:
   precision;
 - nesting is bounded, and so is the size of the front matter.
 
-Most front matter is parsed by libyaml (PyYAML's C extension) and the node tree
-checked in Python against the rules above; anything the fast path does not
-accept as plainly fine (an anchor, a tag, odd characters, deep nesting, any
-error) is parsed again by the careful pure-Python loader, which gives the
+Most front matter is read line by line (`yaml_direct.direct_mapping`: the plain
+shapes ingest writes); the rest is parsed by libyaml (PyYAML's C extension) and
+the node tree checked in Python against the rules above; anything neither fast
+path accepts as plainly fine (an anchor, a tag, odd characters, deep nesting,
+any error) is parsed again by the careful pure-Python loader, which gives the
 exact diagnostic. So the result never depends on which path was taken.
 """
 
@@ -33,7 +34,7 @@ import yaml
 
 from .diagnostics import Diagnostic
 from .model import PartialDate, Precision
-from .yaml_direct import direct_yaml
+from .yaml_direct import CORE_SCALARS, direct_mapping, direct_yaml
 
 FENCE = "---"
 MAX_FRONT_MATTER_CHARS = 200_000
@@ -116,29 +117,7 @@ def _as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
 
 
 _Loader.add_constructor(f"{_TAG}timestamp", _as_text)
-_IMPLICIT_SCALARS: tuple[tuple[str, str, list[str]], ...] = (
-    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", [*"tTfF"]),
-    ("int", r"^(?:[-+]?0|[-+]?[1-9][0-9_]*|[-+]?0x[0-9a-fA-F_]+)$", [*"-+0123456789"]),
-    (
-        "float",
-        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
-        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
-        |[-+]?\.(?:inf|Inf|INF)
-        |\.(?:nan|NaN|NAN))$""",
-        [*"-+0123456789."],
-    ),
-    ("null", r"^(?:~|null|Null|NULL|)$", [*"~nN", ""]),
-    (
-        "timestamp",
-        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
-        |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?
-        (?:[Tt]|[ \t]+)[0-9][0-9]?
-        :[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?
-        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
-        [*"0123456789"],
-    ),
-)
-for _name, _pattern, _first in _IMPLICIT_SCALARS:
+for _name, _pattern, _first in CORE_SCALARS:
     _Loader.add_implicit_resolver(f"{_TAG}{_name}", re.compile(_pattern, re.X), _first)
 
 
@@ -311,7 +290,7 @@ def parse_mapping(
                 "move long text into the body",
             )
         )
-    fast = _fast_mapping(raw, first_line)
+    fast = direct_mapping(raw, first_line) or _fast_mapping(raw, first_line)
     if fast is not None:
         return fast
     try:
