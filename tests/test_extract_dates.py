@@ -33,6 +33,9 @@ ANCHOR = dt.date(2021, 12, 29)  # a Wednesday
         ("signed the declaration this afternoon", Tense.PAST, "2021-12-29"),
         ("she toured the site earlier this morning", Tense.PAST, "2021-12-29"),
         ("crews worked through last night", Tense.PAST, "2021-12-28"),
+        ("an offer was rejected last Wednesday", Tense.PAST, "2021-12-22"),
+        ("the first offer came last Monday", Tense.PAST, "2021-12-27"),
+        ("talks resume next Wednesday", Tense.FUTURE, "2022-01-05"),
     ],
 )
 def test_expressions_resolve_against_the_anchor(text: str, tense: Tense, expected: str) -> None:

@@ -132,6 +132,7 @@ def test_the_day_a_report_was_made_is_no_happening() -> None:
     clauses = find_dated_clauses(
         [
             "The league said on Thursday that its monitors had counted 12 dead.",
+            "The manager had insisted on Tuesday that the striker was not for sale.",
             "The runner has been suspended, the agency said on Wednesday.",
         ]
     )

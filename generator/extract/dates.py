@@ -104,7 +104,10 @@ def _year(m: re.Match[str]) -> tuple[Kind, dict[str, int]]:
 
 
 def _weekday(m: re.Match[str]) -> tuple[Kind, dict[str, int]]:
-    return Kind.WEEKDAY, {"day": WEEKDAYS[m["weekday"].lower()]}
+    """'Friday'; 'last Friday' and 'next Friday' (offset -1 / 1) are never the day itself."""
+    which = (m["which"] or "").lower()
+    offset = -1 if which == "last" else 1 if which == "next" else 0
+    return Kind.WEEKDAY, {"day": WEEKDAYS[m["weekday"].lower()], "offset": offset}
 
 
 _DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
@@ -156,7 +159,8 @@ _RULES = [
     (re.compile(rf"(?<![\d,.$£€/-])\b{_YEAR}\b(?![\d,%/]|-\d|\.\d){_NOT_TIME}"), _year, _DIGITS),
     (
         re.compile(
-            r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"
+            r"\b(?:(?P<which>[Ll]ast|[Nn]ext)\s+)?"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?\b"
         ),
         _weekday,
         _DAY_NAME,
@@ -353,7 +357,10 @@ def _relative(expr: DateExpr, anchor: dt.date, tense: Tense) -> Resolved:
         return Resolved(PartialDate(year, expr.month), f"'{expr.text}' {of}")
     if expr.kind is Kind.WEEKDAY:
         ahead = (expr.day or 0) - anchor.weekday()
-        shift = ahead % 7 if tense is Tense.FUTURE else -((-ahead) % 7)
+        future = expr.offset > 0 or (tense is Tense.FUTURE and expr.offset == 0)
+        shift = ahead % 7 if future else -((-ahead) % 7)
+        if shift == 0 and expr.offset:
+            shift = 7 * expr.offset  # 'last Friday' written on a Friday: a week before
         return Resolved(_day(anchor + dt.timedelta(days=shift)), f"'{expr.text}' ({tense}) {of}")
     if expr.kind is Kind.DAY_OFFSET:
         when = anchor + dt.timedelta(days=expr.offset)

@@ -144,7 +144,7 @@ _NO_HAPPENING = re.compile(
 )
 """'Halcyon did not respond to a request for comment on Wednesday': no one did anything."""
 _SAYING = re.compile(
-    r"\b(?:said|says|added|stated|told\s+(?:[\w'’-]+\s+){1,3}?)"
+    r"\b(?:said|says|added|stated|insisted|told\s+(?:[\w'’-]+\s+){1,3}?)"
     r"\s*(?:(?:late|early)\s+)?(?:on\s+|in\s+)?$",
     re.I,
 )
