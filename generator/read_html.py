@@ -197,7 +197,7 @@ FURNITURE_WORDS = _names(
     "ad ads advert advertisement banner breadcrumb breadcrumbs comment comments consent "
     "cookie cookies gdpr menu modal nav navbar newsletter outbrain paywall popup promo "
     "recommended related share sharing sidebar signup skip social sponsored subscribe "
-    "taboola toolbar trending"
+    "taboola toolbar trending tweet"
 )
 """Class or id words of page furniture (cookie banners, comments, related links, share bars)."""
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
@@ -332,12 +332,15 @@ def _inline_text(element: Element) -> str:
 
 
 def _blocks(root: Element) -> list[str]:
-    """The text of `root` as paragraphs: one per block element, <br> as a line break."""
+    """The text of `root` as paragraphs: one per block element, <br> as a line break.
+
+    Two <br> in a row end a paragraph, as they do on old pages and in blogs.
+    """
     blocks: list[str] = []
     pieces: list[str | None] = []  # the block being read; None where a <br> breaks the line
 
     def flush() -> None:
-        text = "\n".join(line for line in _lines(pieces) if line)
+        text = re.sub(r"\n{3,}", "\n\n", "\n".join(_lines(pieces))).strip()
         if text:
             blocks.append(text)
         pieces.clear()
@@ -522,39 +525,69 @@ def _byline(root: Element) -> str | None:
     return None
 
 
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—-]|::)\s+")
+
+
+def _site_suffix(title: str) -> tuple[str, str] | None:
+    """'Headline | The Post' -> ('Headline', 'The Post'); None without a separator."""
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return None
+    return title[: separators[-1].start()], title[separators[-1].end() :]
+
+
+def _same_name(one: str | None, other: str | None) -> bool:
+    """Equal but for case, spacing, quote marks and a leading 'The'."""
+
+    def key(name: str) -> str:
+        folded = " ".join(name.casefold().replace("’", "'").split())
+        return folded.removeprefix("the ")
+
+    return bool(one and other) and key(one or "") == key(other or "")
+
+
 def _without_site_suffix(title: str, outlet: str | None) -> str:
     """'Headline | The Post' -> 'Headline': the site's name is not part of the headline."""
-    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", title)
-    if len(parts) < 2:
+    split = _site_suffix(title)
+    if split is None:
         return title
-    tail = parts[-1].strip().lower()
-    site = (outlet or "").strip().lower()
-    if (site and tail.removeprefix("the ") == site.removeprefix("the ")) or (
-        " | " in title and len(tail.split()) <= 4
-    ):
-        return title[: title.rfind(parts[-1])].rstrip(" |–—-:")
-    return title
+    head, tail = split
+    named = _same_name(tail, outlet) or (" | " in title and len(tail.split()) <= 4)
+    return head if named else title
+
+
+def _title_site(page_title: str | None, headline: str | None) -> str | None:
+    """The site's name from a <title> that is the headline plus a suffix: 'Headline – Site'."""
+    split = _site_suffix(page_title or "")
+    return split[1] if split and _same_name(split[0], headline) else None
 
 
 def stated_metadata(document: Element, root: Element) -> StatedMetadata:
-    """Headline, author, publication time and outlet as the page's markup states them."""
+    """Headline, author, publication time and outlet as the page's markup states them.
+
+    A name given as the author that is the outlet's own is no person's byline.
+    """
     meta = _meta_tags(document)
     ld = _json_ld(document)
-    outlet = (
-        meta.get("og:site_name") or _json_name(ld.get("publisher")) or meta.get("application-name")
-    )
     title_element = headline(document)
     in_root = title_element is not None and root in title_element.ancestors()
-    page_title = next((e for e in document.elements() if e.tag == "title"), None)
+    title_tag = next((e for e in document.elements() if e.tag == "title"), None)
+    page_title = _inline_text(title_tag) if title_tag else None
     titles = [
         _inline_text(title_element) if in_root and title_element else None,
         _json_text(ld.get("headline")),
         meta.get("og:title"),
         meta.get("twitter:title"),
         _inline_text(title_element) if title_element else None,
-        _inline_text(page_title) if page_title else None,
+        page_title,
     ]
     title = next((t for t in titles if t), None)
+    outlet = (
+        meta.get("og:site_name")
+        or _json_name(ld.get("publisher"))
+        or meta.get("application-name")
+        or _title_site(page_title, title)
+    )
     author_meta = meta.get("author") or meta.get("article:author")
     authors = [
         _json_name(ld.get("author"), people_only=True),
@@ -562,6 +595,7 @@ def stated_metadata(document: Element, root: Element) -> StatedMetadata:
         _byline(root),
         _byline(_body(document)),
     ]
+    author = next((a for a in authors if a), None)
     published = (
         _json_text(ld.get("datePublished"))
         or next((meta[k] for k in _PUBLISHED_META if k in meta), None)
@@ -570,7 +604,7 @@ def stated_metadata(document: Element, root: Element) -> StatedMetadata:
     return StatedMetadata(
         title=_without_site_suffix(title, outlet) if title else None,
         outlet=outlet,
-        author=next((a for a in authors if a), None),
+        author=None if _same_name(author, outlet) else author,
         published=published,
     )
 

@@ -212,3 +212,20 @@ def test_stray_and_self_closed_end_tags_close_nothing_else() -> None:
     assert read_page("<div><p>One.</span></li><div/>Two.</p></div>").text == "One.\n\nTwo.\n"
     deep = "<div>" * 300 + "<p>Deep <div/>in.</p><p>Still deep.</p>"
     assert read_page(deep).text == "Deep\n\nin.\n\nStill deep.\n"
+
+
+def test_two_line_breaks_end_a_paragraph() -> None:
+    page = "<div>First paragraph.<br><br>\nSecond, <br>with a line break.</div>"
+    assert read_page(page).text == "First paragraph.\n\nSecond,\nwith a line break.\n"
+
+
+def test_the_site_is_the_title_after_the_headline_and_is_nobody_s_byline() -> None:
+    page = """<head><title>Port reopens – The Harbour Herald</title>
+    <meta name="author" content="Harbour Herald"></head>
+    <body><h1>Port reopens</h1><p>The port reopened.</p></body>"""
+    stated = read_page(page).stated
+    assert (stated.title, stated.outlet, stated.author) == (
+        "Port reopens",
+        "The Harbour Herald",
+        None,
+    )
