@@ -120,6 +120,10 @@ MAX_DEPTH = 200
 """Deeper elements are flattened into their ancestor at this depth: junk, not an article."""
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+"""Soft hyphens, zero-width spaces and joiners: inside words they would split names."""
+
+
 class _TreeBuilder(HTMLParser):
     """A forgiving tree: unclosed <p> and <li> close as browsers close them, stray ends are
     ignored, comments and processing instructions are dropped, entities are decoded."""
@@ -145,7 +149,7 @@ class _TreeBuilder(HTMLParser):
         self._close_from(depth)
 
     def handle_data(self, data: str) -> None:
-        self.open[-1].children.append(data)
+        self.open[-1].children.append(data.translate(_INVISIBLE))
 
     def _start(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Add the element; True when it is left open for its children."""
@@ -445,8 +449,7 @@ def _json_items(data: Any) -> Iterator[dict[str, Any]]:
             stack[:0] = item
         elif isinstance(item, dict):
             yield item
-            if isinstance(item.get("@graph"), list):
-                stack[:0] = item["@graph"]
+            stack[:0] = [item[key] for key in ("@graph", "mainEntity") if key in item]
 
 
 def _json_name(value: Any, people_only: bool = False) -> str | None:
@@ -598,6 +601,7 @@ def stated_metadata(document: Element, root: Element) -> StatedMetadata:
     author = next((a for a in authors if a), None)
     published = (
         _json_text(ld.get("datePublished"))
+        or _json_text(ld.get("dateCreated"))
         or next((meta[k] for k in _PUBLISHED_META if k in meta), None)
         or _header_time(document, root)
     )
@@ -622,7 +626,21 @@ def read_page(text: str) -> Page:
     """The article in a decoded page; PageError when it holds no article text."""
     document = parse_page(text)
     root = article_root(document)
-    article = page_text(document, root)
+    article = _fuller_text(page_text(document, root), _json_ld(document))
     if not article.strip():
         raise PageError("no article text in the page (only scripts, menus or markup)")
     return Page(article, stated_metadata(document, root))
+
+
+def _fuller_text(article: str, ld: dict[str, Any]) -> str:
+    """The page's text, or the JSON-LD articleBody when that holds twice as many words.
+
+    A page saved before its scripts ran (or behind a paywall's overlay) may
+    show little more than the headline while its JSON-LD carries the text.
+    """
+    body = ld.get("articleBody")
+    if not isinstance(body, str) or len(body.split()) < 2 * len(article.split()):
+        return article
+    headline = _json_text(ld.get("headline"))
+    paragraphs = [" ".join(line.split()) for line in body.splitlines() if line.strip()]
+    return "\n\n".join([headline, *paragraphs] if headline else paragraphs) + "\n"

@@ -229,3 +229,20 @@ def test_the_site_is_the_title_after_the_headline_and_is_nobody_s_byline() -> No
         "The Harbour Herald",
         None,
     )
+
+
+def test_a_page_saved_before_its_scripts_ran_is_read_from_its_json_ld() -> None:
+    page = """<head><script type="application/ld+json">{"@type": "WebPage", "mainEntity":
+    {"@type": "NewsArticle", "headline": "Dam opens", "dateCreated": "2025-05-02",
+     "articleBody": "The dam opened on Friday.\\nIts gates rose at noon, they said."}}
+    </script></head><body><div id="app"><h1>Dam opens</h1></div></body>"""
+    assert read_page(page).text == (
+        "Dam opens\n\nThe dam opened on Friday.\n\nIts gates rose at noon, they said.\n"
+    )
+    assert read_page(page).stated.published == "2025-05-02"
+
+
+def test_soft_hyphens_and_zero_width_spaces_do_not_split_words() -> None:
+    assert read_page("<p>Jonas Brek\u00adke met Ruth\u200b Okafor.</p>").text == (
+        "Jonas Brekke met Ruth Okafor.\n"
+    )
