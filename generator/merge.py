@@ -321,25 +321,27 @@ def _bylines(facts: ArticleFacts) -> set[str]:
     return {n.lower() for n in names}
 
 
-def _excluded_bylines(articles: list[Anchored]) -> set[str]:
-    """Outlets and authors, which are no actors unless other articles report on them.
+def _reported_bylines(articles: list[Anchored]) -> tuple[set[str], set[str]]:
+    """Outlets and authors no other article reports on (no actors), and issuers that one does.
 
     A press release's issuer ('Bank of Veloria') is its outlet and the subject of
-    the news others write; a news outlet is named only in its own articles.
+    the news others write: an organisation, whatever its name looks like. A news
+    outlet is named only in its own articles.
     """
     bylines = [_bylines(a.facts) for a in articles]
-    excluded = set().union(*bylines)
+    everyone = set().union(*bylines)
     reported = {
         m.name.lower()
         for a, own in zip(articles, bylines, strict=True)
         for _, m in a.facts.mentions
-        if m.name.lower() in excluded and m.name.lower() not in own
+        if m.name.lower() in everyone and m.name.lower() not in own
     }
-    return excluded - reported
+    outlets = {a.facts.outlet.lower() for a in articles if a.facts.outlet}
+    return everyone - reported, reported & outlets
 
 
 def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
-    excluded = _excluded_bylines(articles)
+    excluded, issuers = _reported_bylines(articles)
     # an outlet by its initials ('told MPA') is no more an actor than by its name
     initials = {_initials(a.facts.outlet) for a in articles if a.facts.outlet}
     excluded |= {i for i in initials if len(i) >= 2}
@@ -355,6 +357,8 @@ def build_actors(articles: list[Anchored]) -> dict[str, Actor]:
     for _, group in sorted(merged.items()):
         name = _canonical(group, Kind.PERSON)
         kind = _kind(group, name)
+        if kind is None and issuers & {n.lower() for n in group.names}:
+            kind = Kind.ORGANIZATION
         if kind is None:
             continue
         name = _canonical(group, kind)

@@ -117,3 +117,14 @@ def test_where_a_company_is_based_is_not_its_name() -> None:
 def test_an_office_of_a_body_names_the_body() -> None:
     found = _by_name("Vera Tan, Secretary-General of the Central Development Bank, spoke.")
     assert list(found) == ["Vera Tan", "Central Development Bank"]
+
+
+def test_a_person_named_by_what_they_do() -> None:
+    found = _by_name("They bought striker Tomasz Wrona from the club. APN writer Ana Sol helped.")
+    assert found["Tomasz Wrona"].role == "striker"
+    assert Evidence.ROLE not in found["Ana Sol"].evidence
+
+
+def test_sports_club_words_mark_an_organisation() -> None:
+    club = _by_name("Redmoor Athletic accepted the bid.")["Redmoor Athletic"]
+    assert Evidence.CUE in club.evidence

@@ -266,6 +266,21 @@ def test_a_press_release_issuer_others_report_on_is_an_actor() -> None:
     assert "Daily Tide" not in names
 
 
+def test_an_issuer_others_report_on_is_an_organisation_whatever_its_name() -> None:
+    release = (
+        "Real Calvera\n\nWrona signs for Real Calvera\n\nJuly 7, 2025\n\n"
+        "The striker signed a five-year contract on Monday after his medical.\n"
+    )
+    news = (
+        "Daily Tide\n\nRedmoor accept the Calvera bid for their striker\n\nBy Jane Roe\n"
+        "July 4, 2025\n\n"
+        "The bid from Real Calvera was accepted on Thursday after long talks in England.\n\n"
+        "The striker is expected to travel to Spain for a medical at the weekend.\n"
+    )
+    kinds = {a.name: a.kind for a in _briefing(release, news).actors.values()}
+    assert kinds.get("Real Calvera") is Kind.ORGANIZATION
+
+
 def test_quotes_attach_to_an_event_with_their_speaker() -> None:
     briefing = _briefing(DATED, UNDATED)
     quotes = [q for e in briefing.events.values() for q in e.quotes]

@@ -46,6 +46,7 @@ ORG_CUES = _words(
     dredging mining petroleum steel construction engineering chemicals telecom resources
     minerals metals shipyards shipbuilding aerospace breweries studios devices electronics
     products brands foods savings mutual statistics museum gallery hospital library
+    athletic rovers wanderers albion fc afc cf
     """
 )
 ORG_NOUNS = ORG_CUES | _words(
@@ -361,7 +362,7 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
         role = appositive["role"].strip()
     elif appositive and _org_appositive(appositive["role"]):
         evidence.add(Evidence.CUE)
-    role_before = _role_before(before)
+    role_before = _role_before(before) or _agent_before(before, words)
     if role_before:
         evidence.add(Evidence.ROLE)
         role = role or role_before
@@ -384,6 +385,26 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
     return Mention(
         name=name, surface=name, evidence=frozenset(evidence), role=role, also_known_as=acronym
     )
+
+
+_AGENT = re.compile(r"(?:^|\s)(?P<noun>[a-z]{3,}(?:er|or|ist|ian))\s*$")
+_NOT_AGENTS = _words(
+    """
+    after under over other never ever either neither whether together rather later further
+    earlier sooner order border corner quarter water winter summer member number
+    writer reporter editor correspondent photographer columnist presenter producer
+    """
+)
+"""Not a role ('after Tomasz'), or the role of who wrote the story, not of who is in it."""
+
+
+def _agent_before(before: str, words: list[str]) -> str | None:
+    """'striker Tomasz Wrona', 'novelist Ana Reyes': a person named by what they do."""
+    match = _AGENT.search(before)
+    if match is None or not 2 <= len(words) <= 3 or any(_is_cue(w) for w in words):
+        return None
+    noun = match["noun"]
+    return None if noun in _NOT_AGENTS or noun in _STOP_STARTS else noun
 
 
 def _org_appositive(role: str) -> bool:
