@@ -17,6 +17,8 @@ Pure functions on strings (and bytes, for the encoding): no I/O here.
 from __future__ import annotations
 
 import codecs
+import email
+import email.policy
 import json
 import re
 from collections import Counter
@@ -44,12 +46,13 @@ _WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "ascii": "cp1252"
 """Browsers read pages labelled Latin-1 or ASCII as windows-1252 (the WHATWG Encoding rule)."""
 
 
-def page_encoding(data: bytes) -> str:
-    """The codec a browser would use: the <meta charset> in the first 4 KB, else UTF-8."""
-    declared = _CHARSET.search(data[:4096])
-    if declared is None:
-        return "utf-8"
-    label = declared[1].decode("ascii").lower()
+def page_encoding(data: bytes, label: str | None = None) -> str:
+    """The codec a browser would use: `label` (an archive's), else the <meta charset> in
+    the first 4 KB, else UTF-8."""
+    if label is None:
+        declared = _CHARSET.search(data[:4096])
+        label = declared[1].decode("ascii") if declared else "utf-8"
+    label = label.lower()
     try:
         name = codecs.lookup(label).name
     except LookupError:
@@ -57,6 +60,21 @@ def page_encoding(data: bytes) -> str:
     if name in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
         return "utf-8"
     return _WHATWG_ALIASES.get(name, _WHATWG_ALIASES.get(label, name))
+
+
+def archived_page(data: bytes) -> tuple[bytes, str | None]:
+    """The HTML document in a saved web archive (.mhtml, .mht) and the charset it names.
+
+    A browser's "Webpage, single file" is a MIME message: the page first, then
+    its images and styles, each part encoded (quoted-printable, base64).
+    """
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return payload, part.get_content_charset()
+    raise PageError("no web page in the archive: save the page from the browser as HTML")
 
 
 def decode_page(data: bytes, codec: str) -> str:

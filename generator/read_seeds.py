@@ -1,10 +1,10 @@
 """seeds/ -> SeedText: the raw articles, read by a reader chosen by file suffix.
 
-Plain text and Markdown are read as they are; a saved web page (.html, .htm)
-through `read_html`, which also returns what its markup states (headline,
-author, date, site). Another format plugs in as one more entry in READERS: a
-function from bytes to text and stated metadata. Bad input is reported as a
-Diagnostic and skipped; the rest is read.
+Plain text and Markdown are read as they are; a saved web page (.html, .htm,
+or a single-file .mhtml/.mht archive) through `read_html`, which also returns
+what its markup states (headline, author, date, site). Another format plugs in
+as one more entry in READERS: a function from bytes to text and stated
+metadata. Bad input is reported as a Diagnostic and skipped; the rest is read.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic
 from .extract import SeedText
 from .extract.metadata import StatedMetadata
-from .read_html import PageError, decode_page, page_encoding, read_page
+from .read_html import PageError, archived_page, decode_page, page_encoding, read_page
 
 MAX_SEED_BYTES = 10 * 1024 * 1024
 
@@ -74,11 +74,12 @@ def read_text_seed(data: bytes) -> tuple[str, StatedMetadata | None]:
     return read_plain(data), None
 
 
-def read_web_page(data: bytes) -> tuple[str, StatedMetadata | None]:
-    """A saved page: in the encoding of its byte-order mark, else of its <meta charset>."""
+def read_web_page(data: bytes, charset: str | None = None) -> tuple[str, StatedMetadata | None]:
+    """A saved page: in the encoding of its byte-order mark, else `charset` (an archive's),
+    else its <meta charset>."""
     _, codec = _encoding(data)
     if not any(data.startswith(mark) for mark, _, _ in BYTE_ORDER_MARKS):
-        codec = page_encoding(data)
+        codec = page_encoding(data, charset)
     try:
         page = read_page(decode_page(data, codec))
     except PageError as exc:
@@ -87,12 +88,23 @@ def read_web_page(data: bytes) -> tuple[str, StatedMetadata | None]:
     return page.text, page.stated
 
 
+def read_web_archive(data: bytes) -> tuple[str, StatedMetadata | None]:
+    """A page saved as a single file (.mhtml, .mht): the HTML document it holds."""
+    try:
+        page, charset = archived_page(data)
+    except PageError as exc:
+        raise ReadError(str(exc)) from None
+    return read_web_page(page, charset)
+
+
 READERS: dict[str, Reader] = {
     ".txt": read_text_seed,
     ".md": read_text_seed,
     "": read_text_seed,
     ".html": read_web_page,
     ".htm": read_web_page,
+    ".mhtml": read_web_archive,
+    ".mht": read_web_archive,
 }
 
 

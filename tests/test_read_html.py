@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import quopri
+
 import pytest
 
 from generator.extract.clean import lines_to_units
@@ -14,7 +16,7 @@ from generator.read_html import (
     read_page,
     stated_metadata,
 )
-from generator.read_seeds import ReadError, read_web_page
+from generator.read_seeds import ReadError, read_web_archive, read_web_page
 
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>Bridge approved | The Daily Planet</title>
@@ -246,3 +248,38 @@ def test_soft_hyphens_and_zero_width_spaces_do_not_split_words() -> None:
     assert read_page("<p>Jonas Brek\u00adke met Ruth\u200b Okafor.</p>").text == (
         "Jonas Brekke met Ruth Okafor.\n"
     )
+
+
+def _web_archive(page: str, charset: str | None) -> bytes:
+    """A page as Chrome saves it to one file: MIME parts, the HTML quoted-printable."""
+    label = f"; charset={charset}" if charset else ""
+    return b"\n".join(
+        [
+            b"From: <Saved by Blink>",
+            b"MIME-Version: 1.0",
+            b'Content-Type: multipart/related; type="text/html"; boundary="--B"',
+            b"",
+            b"----B",
+            f"Content-Type: text/html{label}".encode("ascii"),
+            b"Content-Transfer-Encoding: quoted-printable",
+            b"",
+            quopri.encodestring(page.encode(charset or "utf-8")),
+            b"----B",
+            b"Content-Type: text/css",
+            b"",
+            b"p { color: red }",
+            b"----B--",
+        ]
+    )
+
+
+@pytest.mark.parametrize("charset", [None, "windows-1252"])
+def test_a_page_saved_as_one_file_is_read(charset: str | None) -> None:
+    page = "<html><head><title>Café reopens</title></head><body><p>The café reopened.</p></body>"
+    text, stated = read_web_archive(_web_archive(page, charset))
+    assert (text, stated and stated.title) == ("The café reopened.\n", "Café reopens")
+
+
+def test_an_archive_without_a_page_is_reported() -> None:
+    with pytest.raises(ReadError, match=r"^no web page in the archive"):
+        read_web_archive(b"From: someone\nContent-Type: text/plain\n\nHello\n")
