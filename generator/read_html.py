@@ -131,6 +131,8 @@ BLOCKS = _names(
     "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table "
     "tbody thead tfoot tr td th ul caption"
 )
+SPACED = frozenset({"td", "th", "time"})
+"""Table cells and times stay on their line but never run into their neighbours."""
 _CLOSES_P = BLOCKS - {"td", "th", "tr", "tbody", "thead", "tfoot", "caption", "dd", "dt"}
 _SIBLINGS = {"li": {"li"}, "dt": {"dt", "dd"}, "dd": {"dt", "dd"}, "tr": {"tr"}, "td": {"td", "th"}}
 _SIBLINGS["th"] = _SIBLINGS["td"]
@@ -347,7 +349,7 @@ def _inline_text(element: Element) -> str:
         if isinstance(node, str):
             parts.append(node)
         elif not _furniture(node):
-            if node.tag in BLOCKS or node.tag == "br":
+            if node.tag in BLOCKS or node.tag in SPACED or node.tag == "br":
                 parts.append(" ")
             stack.extend(reversed(node.children))
     return " ".join("".join(parts).split())
@@ -378,7 +380,7 @@ def _blocks(root: Element) -> list[str]:
             pieces.append(None)
         elif _furniture(node):
             continue
-        elif node.tag in ("td", "th"):
+        elif node.tag in SPACED:
             pieces.append(" ")
             stack.extend(reversed(node.children))
         else:

@@ -283,3 +283,9 @@ def test_a_page_saved_as_one_file_is_read(charset: str | None) -> None:
 def test_an_archive_without_a_page_is_reported() -> None:
     with pytest.raises(ReadError, match=r"^no web page in the archive"):
         read_web_archive(b"From: someone\nContent-Type: text/plain\n\nHello\n")
+
+
+def test_times_and_table_cells_do_not_run_into_each_other() -> None:
+    page = "<p>Posted <time>April 2, 2025</time><time>April 3, 2025</time></p>"
+    table = "<table><tr><th>Phone</th><td>0800 555</td></tr></table>"
+    assert read_page(page + table).text == "Posted April 2, 2025 April 3, 2025\n\nPhone 0800 555\n"
