@@ -194,7 +194,7 @@ def _since(sentence: str, expr: DateExpr) -> bool:
     before = sentence[: expr.start]
     if expr.text.lower().startswith("since"):
         before += "since "
-    return _MEASURED_SINCE.search(before) is not None
+    return "since" in before[-20:].lower() and _MEASURED_SINCE.search(before) is not None
 
 
 def _unquoted(text: str) -> str:
