@@ -75,7 +75,8 @@ BAD_INPUTS = {
     ),
     "page.pdf": (
         b"%PDF-1.4",
-        "seeds/page.pdf:1: unsupported file type '.pdf': seeds are .htm, .html, .md, .mht, .mhtml, .txt files",
+        "seeds/page.pdf:1: unsupported file type '.pdf': "
+        "seeds are .htm, .html, .md, .mht, .mhtml, .txt files",
     ),
 }
 
