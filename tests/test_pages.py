@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import replace
+
 import pytest
 
 from generator.config import Config
@@ -198,3 +201,13 @@ def test_the_plan_is_deterministic() -> None:
     assert plan_pages(Config(), _briefing([CALL, TALKS])) == plan_pages(
         Config(), _briefing([TALKS, CALL])
     )
+
+
+def test_list_values_keep_their_hash_but_not_in_pickles() -> None:
+    item = _pages([CALL])["events/call/index.html"].context.event  # type: ignore[union-attr]
+    same = replace(item)
+    assert hash(item) == hash(same) and item == same
+    assert "_hash" in vars(item)
+    copy = pickle.loads(pickle.dumps(item))
+    assert "_hash" not in vars(copy) and copy == item and hash(copy) == hash(item)
+    assert hash(replace(item, title="Other")) != hash(item)

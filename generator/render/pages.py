@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from itertools import groupby, islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..config import Config
 from ..model import Actor, Briefing, Event, Kind, PartialDate, Quote, Source, Status
@@ -76,6 +76,32 @@ def bibliography_href(year: int | None) -> str:
 
 # View values: what templates see.
 
+_V = TypeVar("_V")
+_HASH = "_hash"
+
+
+def hashed_once(cls: type[_V]) -> type[_V]:
+    """A frozen dataclass whose values keep their hash once computed.
+
+    The theme's `memo` keys macro outputs by these values, and a list page hashes thousands
+    of them on each render (a tuple's hash is its items' hashes, made again every time). The
+    kept hash stays out of pickles: string hashes differ between processes.
+    """
+    plain = cls.__hash__
+
+    def hash_once(self: Any) -> int:
+        found: int | None = self.__dict__.get(_HASH)
+        if found is None:
+            found = self.__dict__[_HASH] = plain(self)
+        return found
+
+    def state_without_hash(self: Any) -> dict[str, object]:
+        return {key: value for key, value in self.__dict__.items() if key != _HASH}
+
+    for name, method in (("__hash__", hash_once), ("__getstate__", state_without_hash)):
+        setattr(cls, name, method)
+    return cls
+
 
 @dataclass(frozen=True)
 class SiteInfo:
@@ -88,6 +114,7 @@ class SiteInfo:
     extra: Mapping[str, object]
 
 
+@hashed_once
 @dataclass(frozen=True)
 class ActorLink:
     id: str
@@ -96,6 +123,7 @@ class ActorLink:
     href: str
 
 
+@hashed_once
 @dataclass(frozen=True)
 class SourceLink:
     id: str
@@ -109,6 +137,7 @@ class SourceLink:
     """Year of publication, None when unknown."""
 
 
+@hashed_once
 @dataclass(frozen=True)
 class EventItem:
     """An event as it appears in lists and at the top of its own page."""
@@ -261,6 +290,7 @@ class ActorContext:
     extra: Mapping[str, object]
 
 
+@hashed_once
 @dataclass(frozen=True)
 class SourceEntry:
     source: SourceLink
@@ -357,6 +387,9 @@ class SiteIndex:
     bibliography: Mapping[int | None, tuple[str, ...]]
     """Publication year (None: unknown; years in order, the undated last) -> the ids of the
     sources published then, in the bibliography's order."""
+    entries: Mapping[str, SourceEntry]
+    """Source id -> its entry in the bibliography (kept, so that an edit makes only the
+    entries it changes, and `memo` finds the others by their kept hash)."""
 
 
 def plan_pages(
@@ -480,20 +513,35 @@ def build_index(briefing: Briefing, prepared: Mapping[str, PreparedBody]) -> Sit
         for quote in event.quotes:
             if quote.speaker in actors:
                 by_speaker[quote.speaker].append((event, quote))
+    items = {e.id: _event_item(e, actors, len(referenced[e.id])) for e in ordered}
+    supported = {k: tuple(v) for k, v in by_source.items()}
     return SiteIndex(
         ordered=ordered,
         events={e.id: e for e in ordered},
-        items={e.id: _event_item(e, actors, len(referenced[e.id])) for e in ordered},
+        items=items,
         bodies=bodies,
         actor_bodies=actor_bodies,
         referenced=referenced,
         by_actor={k: tuple(v) for k, v in by_actor.items()},
-        by_source={k: tuple(v) for k, v in by_source.items()},
+        by_source=supported,
         by_speaker={k: tuple(v) for k, v in by_speaker.items()},
         actors=actors,
         sources=sources,
         bibliography=_bibliography(briefing.sources.values(), sources),
+        entries={
+            s.id: _source_entry(s, sources, supported, items) for s in briefing.sources.values()
+        },
     )
+
+
+def _source_entry(
+    source: Source,
+    links: Mapping[str, SourceLink],
+    by_source: Mapping[str, tuple[Event, ...]],
+    items: Mapping[str, EventItem],
+) -> SourceEntry:
+    events = by_source.get(source.id, ())
+    return SourceEntry(links[source.id], source.author, tuple(items[e.id] for e in events))
 
 
 def _bibliography(
@@ -684,25 +732,13 @@ def _bibliography_split(index: SiteIndex) -> bool:
     return len(index.sources) > SOURCES_SPLIT
 
 
-def _source_entries(sources: Iterable[Source], index: SiteIndex) -> tuple[SourceEntry, ...]:
-    """The bibliography's entries for `sources`, in the order given."""
-    return tuple(
-        SourceEntry(
-            index.sources[s.id],
-            s.author,
-            tuple(index.items[e.id] for e in index.by_source.get(s.id, ())),
-        )
-        for s in sources
-    )
-
-
 def _source_index(
     site: SiteInfo, briefing: Briefing, index: SiteIndex, only: Set[int | None] | None = None
 ) -> list[Page]:
     """The bibliography's pages; with `only`, its index and the pages of those years only."""
     if not _bibliography_split(index):
         ordered = sorted(briefing.sources.values(), key=_source_order)
-        entries = _source_entries(ordered, index)
+        entries = tuple(index.entries[s.id] for s in ordered)
         return [Page("sources/index.html", "sources.html", SourceIndexContext(entries), site)]
     years = _source_years(index)
     overview = SourceIndexContext((), years, None, True)
@@ -710,12 +746,10 @@ def _source_index(
     for position, link in enumerate(years):
         if only is not None and link.year not in only:
             continue
-        members = [briefing.sources[i] for i in index.bibliography[link.year]]
+        entries = tuple(index.entries[i] for i in index.bibliography[link.year])
         previous = years[position - 1] if position > 0 else None
         following = years[position + 1] if position + 1 < len(years) else None
-        context = SourceIndexContext(
-            _source_entries(members, index), years, link, True, previous, following
-        )
+        context = SourceIndexContext(entries, years, link, True, previous, following)
         pages.append(Page(link.href, "sources.html", context, site))
     return pages
 
@@ -803,6 +837,19 @@ def update_index(
         actor = briefing.actors[actor_id]
         actor_bodies[actor_id] = _body_html(f"actor:{actor_id}", actor.body, prepared, {}).html
     ordered = _reordered(index, changed, [e for e in fresh if e.id in changed])
+    by_source = _regrouped(
+        index.by_source,
+        touched,
+        _group(old, lambda e: index.referenced[e.id]),
+        _group(fresh, lambda e: referenced[e.id]),
+        _event,
+    )
+    listing = _ids(keys, "source").union(
+        *(index.referenced.get(i, ()) for i in touched), *(referenced.get(i, ()) for i in touched)
+    )
+    entries = _updated(index.entries, listing)
+    for source_id in listing & briefing.sources.keys():
+        entries[source_id] = _source_entry(briefing.sources[source_id], sources, by_source, items)
     events = _updated(index.events, changed)
     events.update((e.id, e) for e in fresh if e.id in changed)
     return SiteIndex(
@@ -815,13 +862,7 @@ def update_index(
         by_actor=_regrouped(
             index.by_actor, touched, _group(old, _actors_of), _group(fresh, _actors_of), _event
         ),
-        by_source=_regrouped(
-            index.by_source,
-            touched,
-            _group(old, lambda e: index.referenced[e.id]),
-            _group(fresh, lambda e: referenced[e.id]),
-            _event,
-        ),
+        by_source=by_source,
         by_speaker=_regrouped(
             index.by_speaker,
             touched,
@@ -836,6 +877,7 @@ def update_index(
             if _ids(keys, "source")
             else index.bibliography
         ),
+        entries=entries,
     )
 
 
