@@ -163,15 +163,17 @@ def _parsed_body(text: str) -> PreparedBody:
 _PLAIN_CHARS = re.compile(r"[\w \n.,;:!?'\"()%/@#+=$€£‘’“”–—*\[\]>-]*")
 """The characters of a body `_plain_body` may render: no `_`, `&`, `<`, `\\`, backtick, tab,
 `|` or `~`, so no code, HTML, entity, escape, table, strikethrough or underscore emphasis."""
-_PARAGRAPH_START = re.compile(r'[^\W\d_]|["“(—]')
+_PARAGRAPH_START = re.compile(r'[^\W\d_]|["“(—]|\*\*?[^\W_]')
 """What a plain paragraph's lines start with: nothing that could open a block (a list, a
-heading, a rule, a fence, a link definition) or be indentation."""
+heading, a rule, a fence, a link definition) or be indentation; stars only as emphasis."""
 _INLINE = re.compile(
     rf"[\[*](?:(?<=\[)(?P<citation>@{_ID}(?:[ \t]*;[ \t]*@{_ID})*)\](?!\()"
-    r"|(?<=\*)(?P<stars>\*?)(?P<text>[^\W_](?:[^*\[\]>]*[^\W_])?)\*(?P=stars)(?=[ .,;:!?]|\Z))"
+    r"|(?<=\*)(?P<stars>\*?)(?P<text>[^\W_](?:[^*\[\]>]*[^\W_])?(?:\.(?=\*\*?(?: |\Z)))?)"
+    r"\*(?P=stars)(?=[ .,;:!?]|\Z))"
 )
 """A citation (as `_CITATION`), or *emphasis* or **strong** text which holds no other
-markup and whose closing stars can only close (CommonMark's flanking rules); the opening
+markup and whose closing stars can only close (CommonMark's flanking rules: a letter or
+digit before them, or a full stop with a space or the line end after them); the opening
 ones can only open when a space or the line start is before them. Each branch starts with
 its first character, so that the search skips quickly to the next `[` or `*`."""
 _EMPHASIS = {"": "em", "*": "strong"}
