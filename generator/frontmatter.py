@@ -222,6 +222,10 @@ def _fast_mapping(raw: str, first_line: int) -> tuple[dict[str, Any], dict[str, 
     return meta, lines
 
 
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+"""A line `---` or `...`, trailing whitespace allowed (as `str.rstrip` strips it)."""
+
+
 def split(text: str) -> tuple[str | None, str, int]:
     """Return (front matter text or None, body, 1-based line of the front matter start).
 
@@ -230,14 +234,14 @@ def split(text: str) -> tuple[str | None, str, int]:
     a byte order mark and "\r" before "\n" are ignored. Raise ValueError when
     the front matter is not closed.
     """
-    lines = text.removeprefix("\ufeff").split("\n")
-    if lines[0].rstrip() != FENCE:
-        return None, text.removeprefix("\ufeff"), 1
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in (FENCE, "..."):
-            raw = "".join(f"{line}\n" for line in lines[1:index])
-            return raw, "\n".join(lines[index + 1 :]), 2
-    raise ValueError("unterminated")
+    text = text.removeprefix("\ufeff")
+    first, _, rest = text.partition("\n")
+    if first.rstrip() != FENCE:
+        return None, text, 1
+    closing = _CLOSING_FENCE.search(rest)
+    if closing is None:
+        raise ValueError("unterminated")
+    return rest[: closing.start()], rest[closing.end() + 1 :], 2
 
 
 def _line(raw: str, index: int) -> int:

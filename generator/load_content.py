@@ -33,7 +33,7 @@ from .model import (
 from .render.markdown import PreparedBody, prepare_markdown
 from .slug import DEVICE_NAMES
 from .validate import Origin, Origins, item_key, validate
-from .workers import map_spans
+from .workers import map_spans, paused_gc
 
 KINDS = {"events": "event", "actors": "actor", "sources": "source"}
 """content/ subfolder -> item kind."""
@@ -119,16 +119,19 @@ class ItemFile:
     """True when the file names a valid id but could not be loaded (reported, then skipped)."""
 
 
-def read_item(project: Project, kind: str, path: Path, relative: str | None = None) -> ItemFile:
+def read_item(
+    project: Project, kind: str, path: Path | str, relative: str | None = None
+) -> ItemFile:
     """Read one content file of `kind` ("event", "actor", "source") on its own.
 
     `relative` is its project-relative POSIX path, when the caller knows it already.
     """
     if relative is None:
-        relative = path.relative_to(project.root).as_posix()
-    item_id = path.name.removesuffix(".md")
+        relative = Path(path).relative_to(project.root).as_posix()
+    name = relative.rpartition("/")[2]
+    item_id = name.removesuffix(".md")
     key = item_key(kind, item_id)
-    problem = _file_name_problem(item_id, path.name)
+    problem = _file_name_problem(item_id, name)
     if problem:
         return ItemFile(key, None, None, (Diagnostic(relative, 1, problem),), False)
     found: list[Diagnostic] = []
@@ -147,7 +150,7 @@ def read_item(project: Project, kind: str, path: Path, relative: str | None = No
 
 
 def _read_with_body(
-    project: Project, kind: str, path: Path, relative: str
+    project: Project, kind: str, path: str, relative: str
 ) -> tuple[ItemFile, PreparedBody | None]:
     """One content file, and its Markdown body parsed when it is an event's or an actor's."""
     loaded = read_item(project, kind, path, relative)
@@ -157,7 +160,7 @@ def _read_with_body(
 
 
 def _read_files(
-    project: Project, files: Sequence[tuple[str, Path, str]]
+    project: Project, files: Sequence[tuple[str, str, str]]
 ) -> list[tuple[ItemFile, PreparedBody | None]]:
     return [_read_with_body(project, kind, path, relative) for kind, path, relative in files]
 
@@ -176,9 +179,9 @@ def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
     items: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS.values()}
     steps: list[Diagnostic | None] = []
     """In file order: a duplicate's report, or None for the next file read."""
-    to_read: list[tuple[str, Path, str]] = []
+    to_read: list[tuple[str, str, str]] = []
     for kind, path, relative in _content_files(project):
-        key = item_key(kind, path.name.removesuffix(".md"))
+        key = item_key(kind, relative.rpartition("/")[2].removesuffix(".md"))
         files[relative] = key
         if key in first_file:
             steps.append(duplicate_id(key, relative, first_file[key]))
@@ -186,25 +189,26 @@ def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
         first_file[key] = relative
         steps.append(None)
         to_read.append((kind, path, relative))
-    read = (
-        result
-        for results in map_spans(partial(_read_files, project), to_read, jobs)
-        for result in results
-    )
-    for step in steps:
-        if step is not None:
-            diagnostics.append(step)
-            continue
-        loaded, body = next(read)
-        diagnostics.extend(loaded.diagnostics)
-        if loaded.origin is not None:
-            origins[loaded.key] = loaded.origin
-        if loaded.broken:
-            broken.add(loaded.key)
-        if loaded.item is not None:
-            items[loaded.key.split(":", 1)[0]][loaded.item.id] = loaded.item
-        if body is not None:
-            bodies[loaded.key] = body
+    with paused_gc():
+        read = (
+            result
+            for results in map_spans(partial(_read_files, project), to_read, jobs)
+            for result in results
+        )
+        for step in steps:
+            if step is not None:
+                diagnostics.append(step)
+                continue
+            loaded, body = next(read)
+            diagnostics.extend(loaded.diagnostics)
+            if loaded.origin is not None:
+                origins[loaded.key] = loaded.origin
+            if loaded.broken:
+                broken.add(loaded.key)
+            if loaded.item is not None:
+                items[loaded.key.split(":", 1)[0]][loaded.item.id] = loaded.item
+            if body is not None:
+                bodies[loaded.key] = body
     briefing = Briefing(
         events=dict(sorted(items["event"].items())),
         actors=dict(sorted(items["actor"].items())),
@@ -213,13 +217,13 @@ def load_content(project: Project, jobs: int | None = 1) -> LoadedContent:
     return LoadedContent(briefing, origins, files, frozenset(broken), diagnostics, bodies)
 
 
-def _content_files(project: Project) -> Iterator[tuple[str, Path, str]]:
+def _content_files(project: Project) -> Iterator[tuple[str, str, str]]:
     """(kind, path, project-relative POSIX path) of every `.md` file, in a stable order
     (shallower paths first, then by path). Symbolic links to folders are not followed."""
     for folder, kind in KINDS.items():
         found = sorted(_markdown_below(str(project.content / folder)))
         for _, relative, full in found:
-            yield kind, Path(full), f"content/{folder}/{relative}"
+            yield kind, full, f"content/{folder}/{relative}"
 
 
 def _markdown_below(base: str) -> Iterator[tuple[int, str, str]]:
@@ -262,9 +266,10 @@ def duplicate_id(key: str, path: str, first: str) -> Diagnostic:
     )
 
 
-def _read(path: Path, relative: str, diagnostics: list[Diagnostic]) -> Document | None:
+def _read(path: Path | str, relative: str, diagnostics: list[Diagnostic]) -> Document | None:
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as file:  # noqa: PTH123 (a str path: cheaper than a Path)
+            raw = file.read()
     except OSError as exc:
         diagnostics.append(Diagnostic(relative, 0, f"cannot read file: {exc.strerror}"))
         return None

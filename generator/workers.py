@@ -106,6 +106,22 @@ def map_spans(
         _shared = ()
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Cyclic garbage collection off for the block (and in workers forked within it).
+
+    Loading creates a hundred thousand long-lived, acyclic objects (some unpickled from
+    the workers); each full collection on the way would scan them all again, for nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def release_free_memory() -> None:
     """Hand memory freed by Python back to the system (glibc), before forking workers that
     would otherwise each appear to hold a copy of it."""
