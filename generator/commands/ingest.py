@@ -29,7 +29,7 @@ def run(root: Path, files: list[Path] | None = None) -> list[Diagnostic]:
     paths = _paths(project, files or [])
     if not paths:
         raise BriefingError(
-            [Diagnostic("seeds", 0, "no articles to ingest: put .txt or .md files in seeds/")]
+            [Diagnostic("seeds", 0, "no articles to ingest: put .txt, .md or .html in seeds/")]
         )
     articles, diagnostics = extract_all(paths, root)
     if articles:
