@@ -304,14 +304,22 @@ def article_root(document: Element) -> Element:
             best = max(chosen, key=_paragraph_text)
             if 4 * _paragraph_text(best) >= total > 0:
                 return _with_headline(best, document)
-    parents: dict[int, tuple[Element, int]] = {}
-    for element in kept:
-        if element.tag == "p" and element.parent is not None:
-            parent, size = parents.get(id(element.parent), (element.parent, 0))
-            parents[id(parent)] = (parent, size + len(_inline_text(element)))
-    if not parents:
-        return body
-    return _with_headline(max(parents.values(), key=lambda pair: pair[1])[0], document)
+    densest = _densest([e for e in kept if e.tag == "p"])
+    return body if densest is None else _with_headline(densest, document)
+
+
+def _densest(paragraphs: list[Element]) -> Element | None:
+    """The element holding most paragraph text: each paragraph counts in full for its
+    parent and half for its grandparent, so text wrapped one paragraph per block
+    (<div><p>...</p></div> <div><p>...</p></div>) still adds up in the container."""
+    scores: dict[int, tuple[Element, float]] = {}
+    for paragraph in paragraphs:
+        size = len(_inline_text(paragraph))
+        for holder, share in zip(paragraph.ancestors(), (1.0, 0.5), strict=False):
+            scores[id(holder)] = (holder, scores.get(id(holder), (holder, 0.0))[1] + share * size)
+    if not scores:
+        return None
+    return max(scores.values(), key=lambda pair: pair[1])[0]
 
 
 def _with_headline(root: Element, document: Element) -> Element:
@@ -321,7 +329,7 @@ def _with_headline(root: Element, document: Element) -> Element:
     body; the text steps read them there. A widening that would take in other
     stories' text, or the whole page, is not made.
     """
-    title = headline(document)
+    title = headline(document, root)
     if title is None or root in title.ancestors():
         return root
     title_ancestors = set(map(id, title.ancestors()))
@@ -332,9 +340,14 @@ def _with_headline(root: Element, document: Element) -> Element:
     return common if _paragraph_text(common) - own <= max(400, own // 4) else root
 
 
-def headline(document: Element) -> Element | None:
-    """The page's first <h1> outside furniture."""
-    return next((e for e in _kept(_body(document)) if e.tag == "h1"), None)
+def headline(document: Element, root: Element) -> Element | None:
+    """The article's <h1>: the first in `root` if it has one (a site logo may be another),
+    else the page's first, outside furniture."""
+    for scope in (root, _body(document)):
+        found = next((e for e in _kept(scope) if e.tag == "h1"), None)
+        if found is not None:
+            return found
+    return None
 
 
 # ---------------------------------------------------------------- tree -> text
@@ -406,7 +419,7 @@ def _lines(pieces: list[str | None]) -> Iterator[str]:
 def page_text(document: Element, root: Element) -> str:
     """The text of the article at `root`, headline first, paragraphs between blank lines."""
     blocks = _blocks(root)
-    title = headline(document)
+    title = headline(document, root)
     if title is not None and root not in title.ancestors():
         blocks.insert(0, _inline_text(title))
     return "\n\n".join(blocks) + "\n" if blocks else ""
@@ -503,7 +516,7 @@ def _header_time(document: Element, root: Element) -> str | None:
     positions = [i for i, e in enumerate(order) if id(e) in inside]
     if not positions:
         return None
-    title = headline(document)
+    title = headline(document, root)
     start = order.index(title) + 1 if title in order else positions[0]
     times = (e for e in order[start : positions[-1] + 1] if e.tag == "time")
     for element in islice(times, HEADER_TIMES):
@@ -592,7 +605,7 @@ def stated_metadata(document: Element, root: Element) -> StatedMetadata:
     """
     meta = _meta_tags(document)
     ld = _json_ld(document)
-    title_element = headline(document)
+    title_element = headline(document, root)
     in_root = title_element is not None and root in title_element.ancestors()
     title_tag = next((e for e in document.elements() if e.tag == "title"), None)
     page_title = _inline_text(title_tag) if title_tag else None

@@ -289,3 +289,17 @@ def test_times_and_table_cells_do_not_run_into_each_other() -> None:
     page = "<p>Posted <time>April 2, 2025</time><time>April 3, 2025</time></p>"
     table = "<table><tr><th>Phone</th><td>0800 555</td></tr></table>"
     assert read_page(page + table).text == "Posted April 2, 2025 April 3, 2025\n\nPhone 0800 555\n"
+
+
+def test_paragraphs_wrapped_one_per_block_add_up_and_a_logo_h1_is_not_the_headline() -> None:
+    block = (
+        '<div class="text-block"><p>Paragraph {} of the story, long enough to be text.</p></div>'
+    )
+    page = f"""<body><div class="masthead"><h1>Harbour Herald</h1></div>
+    <div class="story"><h1>Port reopens</h1>{"".join(block.format(n) for n in "1234")}</div>
+    <div class="teaser"><p>A longer teaser paragraph for another story on the site.</p></div>
+    </body>"""
+    result = read_page(page)
+    assert result.text.startswith("Port reopens\n\nParagraph 1 of the story")
+    assert "teaser" not in result.text
+    assert result.stated.title == "Port reopens"
