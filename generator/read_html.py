@@ -1,4 +1,4 @@
-"""A saved web page (.html, .htm) -> the article's text and the metadata its markup states.
+"""A saved web page (.html, .htm, .mhtml) -> the article's text and the metadata it states.
 
 A browser's "Save page as" keeps the whole page: scripts, menus, cookie
 banners, related links, comments. The article is the <article> (or <main>, or
@@ -83,7 +83,7 @@ def decode_page(data: bytes, codec: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise PageError(
-            f"not {codec} text as the page declares (byte 0x{data[exc.start]:02x} at offset "
+            f"not {codec} text, the page's encoding (byte 0x{data[exc.start]:02x} at offset "
             f"{exc.start}): re-save the page from the browser",
             offset=exc.start,
         ) from None

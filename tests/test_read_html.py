@@ -148,7 +148,7 @@ def test_the_declared_charset_is_honoured() -> None:
 
 def test_bytes_that_are_not_the_declared_charset_are_reported() -> None:
     page = '<meta charset="utf-8">\n<p>Café</p>'.encode("cp1252")
-    with pytest.raises(ReadError, match=r"^not utf-8 text as the page declares") as caught:
+    with pytest.raises(ReadError, match=r"^not utf-8 text, the page's encoding") as caught:
         read_web_page(page)
     assert caught.value.line == 2
 
