@@ -73,6 +73,15 @@ BAD_INPUTS = {
         "seeds/nothing.txt:1: no article found: no title and no paragraph of text "
         "(is this an article dump?)",
     ),
+    "latin1.html": (
+        b'<meta charset="utf-8">\n<h1>Vote</h1>\n<p>Caf\xe9 owners voted.</p>',
+        "seeds/latin1.html:3: not utf-8 text, the page's encoding (byte 0xe9 at offset 43): "
+        "re-save the page from the browser",
+    ),
+    "menus.html": (
+        b"<html><body><nav><a href='/'>Home</a></nav><script>app()</script></body></html>",
+        "seeds/menus.html:1: no article text in the page (only scripts, menus or markup)",
+    ),
     "page.pdf": (
         b"%PDF-1.4",
         "seeds/page.pdf:1: unsupported file type '.pdf': "
