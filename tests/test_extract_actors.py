@@ -128,3 +128,15 @@ def test_a_person_named_by_what_they_do() -> None:
 def test_sports_club_words_mark_an_organisation() -> None:
     club = _by_name("Redmoor Athletic accepted the bid.")["Redmoor Athletic"]
     assert Evidence.CUE in club.evidence
+
+
+def test_a_first_word_in_capitals_is_no_acronym_and_mp_is_a_title() -> None:
+    found = _by_name("PROSECUTORS in Sarova asked for more. Westbury MP Daniel Reeve wrote.")
+    assert Evidence.ACRONYM not in found["PROSECUTORS"].evidence
+    assert found["Daniel Reeve"].role == "Westbury MP"
+
+
+def test_speech_after_an_age_or_a_relative_clause() -> None:
+    assert Evidence.SPEECH in _by_name("His mother, Joan Holt, 81, said so.")["Joan Holt"].evidence
+    found = _by_name("His wife, Claire Holt, who attended the hearing, said so.")
+    assert Evidence.SPEECH in found["Claire Holt"].evidence

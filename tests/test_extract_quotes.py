@@ -161,3 +161,13 @@ def test_a_transcript_tags_its_speakers_and_its_presenters_are_left_out() -> Non
 
 def test_one_label_with_a_colon_is_no_transcript() -> None:
     assert find_quotes(["EDITOR'S NOTE: This story was corrected to fix a name."]) == []
+
+
+def test_an_office_is_no_he() -> None:
+    (quote,) = find_quotes(
+        [
+            "MP Daniel Reeve said he had written to the Foreign Secretary. "
+            '"He must get a fair trial," he said.'
+        ]
+    )
+    assert quote.speaker == "Daniel Reeve"

@@ -25,6 +25,7 @@ def _words(text: str) -> frozenset[str]:
 TITLES = _words(
     """
     president vice secretary secretary-general minister premier chancellor senator sen. sheriff
+    mp mep councillor
     rep. representative governor gov. mayor ambassador envoy general gen. admiral adm.
     colonel col. director chairman chairwoman chairperson chair spokesperson spokesman
     spokeswoman king queen prince princess pope sheikh emir commissioner commander chief
@@ -370,7 +371,7 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
         evidence.add(Evidence.SPEECH)
     if any(_is_cue(w) for w in words):
         evidence.add(Evidence.CUE)
-    if len(words) == 1 and _ACRONYM.match(words[0]) and words[0] not in NOT_ACTORS:
+    if len(words) == 1 and _is_acronym(words[0]):
         evidence.add(Evidence.ACRONYM)
     if place_name(name) or _PLACE_SHAPE.match(name):
         evidence.add(Evidence.GAZETTEER)
@@ -413,6 +414,15 @@ def _org_appositive(role: str) -> bool:
     return head.split()[-1].lower() in ORG_NOUNS
 
 
+ACRONYM_LETTERS = 6
+"""Acronyms are short ('ECOWAS'); 'PROSECUTORS in Sarova ...' is a first word in capitals."""
+
+
+def _is_acronym(word: str) -> bool:
+    letters = sum(c.isalpha() for c in word)
+    return bool(_ACRONYM.match(word)) and word not in NOT_ACTORS and letters <= ACRONYM_LETTERS
+
+
 def _role_before(before: str) -> str | None:
     """'... national security adviser' right before a name: the role it gives."""
     words = before[-80:].split()
@@ -445,8 +455,12 @@ def _looks_acronym(text: str) -> bool:
     )
 
 
+_ASIDE = re.compile(r"^,\s*(?:\d{1,3}|who\s[^,;.]{1,80}),")
+"""', 81,' or ', who attended the hearing,' between a name and 'said'."""
+
+
 def _speech_follows(after: str) -> bool:
-    after = _APPOSITIVE.sub("", after, count=1)
+    after = _ASIDE.sub("", _APPOSITIVE.sub("", after, count=1), count=1)
     match = re.match(r"^[\s,]*(?:also\s+|has\s+|had\s+|then\s+)?(\w+)", after)
     return match is not None and match[1].lower() in _SPEECH
 

@@ -175,6 +175,8 @@ def _person_shaped(name: str) -> bool:
     'Marrow Creek Fire Protection District' is too long to be a person's name.
     """
     words = name.lower().split()
+    if not words or words[-1].rstrip(".") in TITLE_WORDS:
+        return False  # 'the Foreign Secretary': an office, not a name
     titles = [k for k, word in enumerate(words[:-1]) if word.rstrip(".") in TITLE_WORDS]
     named = words[titles[-1] + 1 :] if titles else words
     return len(named) <= 3 and not ORG_CUES & set(words)
