@@ -283,6 +283,10 @@ def _paragraph_text(element: Element) -> int:
     return sum(len(_inline_text(p)) for p in _kept(element) if p.tag == "p")
 
 
+def _text_size(element: Element) -> int:
+    return len(_inline_text(element))
+
+
 def _body(document: Element) -> Element:
     return next((e for e in document.elements() if e.tag == "body"), document)
 
@@ -291,20 +295,23 @@ def article_root(document: Element) -> Element:
     """The <article> with most paragraph text, else <main>, else the paragraphs' parent.
 
     An <article> holding under a quarter of the page's paragraph text is a
-    teaser card of a listing, not the article.
+    teaser card of a listing, not the article. On a page without <p> tags,
+    all its text is weighed instead.
     """
     body = _body(document)
     kept = list(_kept(body))
-    total = _paragraph_text(body)
+    paragraphs = [e for e in kept if e.tag == "p"]
+    measure = _paragraph_text if paragraphs else _text_size
+    total = measure(body)
     for chosen in (
         [e for e in kept if e.tag == "article" or e.attrs.get("itemprop") == "articleBody"],
         [e for e in kept if e.tag == "main" or e.attrs.get("role") == "main"],
     ):
         if chosen:
-            best = max(chosen, key=_paragraph_text)
-            if 4 * _paragraph_text(best) >= total > 0:
+            best = max(chosen, key=measure)
+            if 4 * measure(best) >= total > 0:
                 return _with_headline(best, document)
-    densest = _densest([e for e in kept if e.tag == "p"])
+    densest = _densest(paragraphs)
     return body if densest is None else _with_headline(densest, document)
 
 

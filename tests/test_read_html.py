@@ -303,3 +303,9 @@ def test_paragraphs_wrapped_one_per_block_add_up_and_a_logo_h1_is_not_the_headli
     assert result.text.startswith("Port reopens\n\nParagraph 1 of the story")
     assert "teaser" not in result.text
     assert result.stated.title == "Port reopens"
+
+
+def test_an_article_without_paragraph_tags_is_still_the_article() -> None:
+    page = """<body><div class="top">Home World Sport</div>
+    <article><h1>Port reopens</h1><div>The port reopened on Monday.</div></article></body>"""
+    assert read_page(page).text == "Port reopens\n\nThe port reopened on Monday.\n"
