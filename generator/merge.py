@@ -191,8 +191,9 @@ def _link(groups: dict[str, _Group]) -> _Union:
                 union.union(" ".join(base), key)
             by_last[last] = [" ".join(base)]
     for key in groups:
-        if len(key.split()) == 1 and len(by_last.get(key, [])) == 1:
-            union.union(by_last[key][0], key)
+        owner = _surname_owner(by_last.get(key, []), groups) if len(key.split()) == 1 else None
+        if owner:
+            union.union(owner, key)
     _link_short_org_names(groups, union)
     for last, keys in by_last.items():
         full = [k for k in keys if len(k.split()) >= 2]
@@ -200,6 +201,22 @@ def _link(groups: dict[str, _Group]) -> _Union:
             if k.split()[-1] == last and len(set(full)) == 1:
                 union.union(full[0], k)
     return union
+
+
+DOMINANT = 2
+"""How many times more often than any namesake a person must be named to own the surname."""
+
+
+def _surname_owner(keys: list[str], groups: dict[str, _Group]) -> str | None:
+    """Whom a lone surname names: the one person with it, or the one named far more often.
+
+    With Graham Holt named throughout and his wife and mother once each, 'Holt' is Graham.
+    """
+    if len(keys) <= 1:
+        return keys[0] if keys else None
+    ranked = sorted(keys, key=lambda k: (-groups[k].count, k))
+    first, second = groups[ranked[0]].count, groups[ranked[1]].count
+    return ranked[0] if first >= DOMINANT * second else None
 
 
 def _link_short_org_names(groups: dict[str, _Group], union: _Union) -> None:

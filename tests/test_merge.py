@@ -366,3 +366,15 @@ def test_a_clause_dated_by_its_week_joins_its_article_s_day_in_that_week() -> No
     (monday,) = [e for e in events if e.date == PartialDate(2025, 3, 10)]
     assert "lenders followed" in monday.body
     assert not any("lenders" in e.title for e in events)
+
+
+def test_a_lone_surname_names_the_namesake_named_far_more_often() -> None:
+    text = (
+        "Holt goes on trial\n\nBy Jane Roe\nOctober 14, 2025\n\n"
+        "Graham Holt went on trial on Monday. Graham Holt denied fraud, his lawyer said.\n\n"
+        "Graham Holt, 58, was arrested in March. His wife, Claire Holt, said he was innocent.\n\n"
+        "Holt told the court on Tuesday that he had done nothing wrong.\n"
+    )
+    actors = _briefing(text).actors
+    assert "holt" not in actors
+    assert "Holt" in actors["graham-holt"].aliases
