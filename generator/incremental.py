@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field, replace
@@ -45,6 +44,7 @@ from .render.pages import (
     page_paths,
     plan_indexed,
     plan_pages_for,
+    same_pages,
     source_href,
     update_index,
 )
@@ -599,6 +599,8 @@ class Site:
         state = self.state
         own = _own_paths(prose_only)
         state.pending_paths |= affected_paths(before, self._index(), changed - prose_only) | own
+        if same_pages(before, self._index()):
+            return []
         paths = set(page_paths(self._index(), briefing.actors, briefing.sources))
         gone = sorted(set(state.templates) - paths)
         for path in gone:
@@ -777,17 +779,26 @@ def _load_order(path: str) -> tuple[int, str]:
 
 
 def _replace_file(path: Path, data: bytes) -> None:
-    """Write through a temporary file renamed into place: readers see the old or the new file."""
+    """Write through a temporary file renamed into place: readers see the old or the new file.
+
+    The temporary name is this process's own (`.<name>.<pid>.tmp`); one left by a crash is
+    written over.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(temp).chmod(0o644)
-        Path(temp).replace(path)
+        try:
+            os.fchmod(descriptor, 0o644)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+        temp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
-            Path(temp).unlink()
+            temp.unlink()
         raise
 
 

@@ -17,6 +17,7 @@ from generator.render.pages import (
     page_paths,
     plan_indexed,
     plan_pages_for,
+    same_pages,
     update_index,
 )
 
@@ -166,6 +167,8 @@ def test_a_partial_plan_equals_the_full_plan(
     old = _by_path(plan_indexed(CONFIG, BRIEFING, before))
     new = _by_path(plan_indexed(CONFIG, after_briefing, after))
     assert list(new) == page_paths(after, after_briefing.actors, after_briefing.sources)
+    if same_pages(before, after):
+        assert old.keys() == new.keys()
     differing = {path for path, page in new.items() if old.get(path) != page}
     affected = affected_paths(before, after, keys)
     assert differing <= affected
@@ -182,6 +185,7 @@ def test_an_unrelated_edit_affects_few_pages(monkeypatch: pytest.MonkeyPatch) ->
     after_briefing = _with("event", "summit", replace(EVENTS["summit"], title="G7 summit"))
     before = build_index(BRIEFING, {})
     after = update_index(before, after_briefing, {}, {"event:summit"})
+    assert same_pages(before, after)
     assert affected_paths(before, after, {"event:summit"}) == {
         "index.html",
         "timeline/index.html",

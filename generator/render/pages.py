@@ -1042,6 +1042,18 @@ def page_paths(index: SiteIndex, actor_ids: Iterable[str], source_ids: Iterable[
 FEEDS = ("feed.xml", "calendar.ics", "sitemap.xml")
 
 
+def same_pages(before: SiteIndex, after: SiteIndex) -> bool:
+    """Whether the sites of two indexes have the same pages (those `page_paths` lists), found
+    without listing them: the same items, timeline years and bibliography years."""
+    return (
+        before.events.keys() == after.events.keys()
+        and before.actors.keys() == after.actors.keys()
+        and before.sources.keys() == after.sources.keys()
+        and _by_year(before.ordered).keys() == _by_year(after.ordered).keys()
+        and before.bibliography.keys() == after.bibliography.keys()
+    )
+
+
 def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[str]:
     """Paths of the pages that may differ between the sites of two indexes, the second made
     when the items `keys` changed: the pages that show one of them (or an event whose list
