@@ -151,6 +151,8 @@ _SAYING = re.compile(
 _WORDS = re.compile(r"[^\W\d_]+")
 REPORT_WORDS = 3
 """Words after 'said on Thursday' that make a report ('that its monitors had counted ...')."""
+_ANNOUNCED = re.compile(r"\b(?:it|they)\s+(?:would|will|plans?\s+to|intends?\s+to)\b", re.I)
+"""'said on Monday it would cut 500 jobs': the sayer's own plan, announced that day."""
 _SPAN_OPENERS = re.compile(r"\b(?:between|from)\s+$", re.I)
 _SPAN_JOINS = re.compile(r"\s+(?:and|to|until|through|till)\s+$|\s*[–-]\s*$", re.I)
 
@@ -160,9 +162,11 @@ def _dates_the_saying(sentence: str, expr: DateExpr) -> bool:
 
     The statement is news only through what it reports, which has its own date
     or none; dated by its saying it would be an event of its own. A date after
-    the report ('... has been suspended, the agency said on Wednesday') dates it.
+    the report ('... has been suspended, the agency said on Wednesday') dates it,
+    and so does a plan announced ('said on Monday it would cut 500 jobs').
     """
-    reported = len(_WORDS.findall(sentence, expr.end)) >= REPORT_WORDS
+    report = sentence[expr.end :]
+    reported = len(_WORDS.findall(report)) >= REPORT_WORDS and not _ANNOUNCED.search(report)
     return reported and _SAYING.search(sentence, 0, expr.start) is not None
 
 
