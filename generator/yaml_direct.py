@@ -295,19 +295,16 @@ def _read_scalar(text: str, *, flow: bool) -> Any:
         if _FLOW_LIST.match(text) is None:
             raise _UnsureError
         return [_read_scalar(item, flow=True) for item in _FLOW_ITEMS.findall(text[1:-1])]
-    return _read_plain(text, flow=flow)
+    return _read_plain(text)
 
 
-def _read_plain(text: str, *, flow: bool) -> Any:
-    """A plain scalar's value: text, a whole number, true/false or null."""
-    unsure = (
-        text[0] in _INDICATOR_START
-        or text[-1] in " :"
-        or ": " in text
-        or " #" in text
-        or (flow and any(char in text for char in ",[]{}#:"))
-    )
-    if unsure:
+def _read_plain(text: str) -> Any:
+    """A plain scalar's value: text, a whole number, true/false or null.
+
+    Inside `[...]`, `_FLOW_ITEM` has already kept out the characters that end a plain
+    scalar there.
+    """
+    if text[0] in _INDICATOR_START or text[-1] in " :" or ": " in text or " #" in text:
         raise _UnsureError
     if text[0] not in _NOT_TEXT_FIRST or _NOT_TEXT.fullmatch(text) is None:
         return text

@@ -160,16 +160,22 @@ def _parsed_body(text: str) -> PreparedBody:
     return PreparedBody(_MD.renderer.render(tokens, _MD.options, {}), found)
 
 
-_PLAIN_CHARS = re.compile(r"[\w \n.,;:!?'\"()%/@#+=$€£‘’“”–—*\[\]>-]*")
-"""The characters of a body `_plain_body` may render: no `_`, `&`, `<`, `\\`, backtick, tab,
-`|` or `~`, so no code, HTML, entity, escape, table, strikethrough or underscore emphasis."""
+_PLAIN_CHARS = re.compile(
+    r"[A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0391-\u03a9\u03b1-\u03c9\u0410-\u044f"
+    r" \n.,;:!?'\"()%/@#+=$€£‘’“”–—*\[\]>-]*"
+)
+"""The characters of a body `_plain_body` may render: letters (Latin, Greek, Cyrillic),
+digits and common punctuation; no `_`, `&`, `<`, `\\`, backtick, tab, `|` or `~`, so no
+code, HTML, entity, escape, table, strikethrough or underscore emphasis, and no whitespace
+but the space (markdown-it strips other kinds at line ends). Listed as ranges, not `\\w`:
+that is four times faster to match."""
 _PARAGRAPH_START = re.compile(r'[^\W\d_]|["“(—]|\*\*?[^\W_]')
 """What a plain paragraph's lines start with: nothing that could open a block (a list, a
 heading, a rule, a fence, a link definition) or be indentation; stars only as emphasis."""
 _INLINE = re.compile(
     rf"[\[*](?:(?<=\[)(?P<citation>@{_ID}(?:[ \t]*;[ \t]*@{_ID})*)\](?!\()"
-    r"|(?<=\*)(?P<stars>\*?)(?P<text>[^\W_](?:[^*\[\]>]*[^\W_])?(?:\.(?=\*\*?(?: |\Z)))?)"
-    r"\*(?P=stars)(?=[ .,;:!?]|\Z))"
+    r"|(?<=\*)(?<![^ ]\*)(?P<stars>\*?)"
+    r"(?P<text>[^\W_](?:[^*\[\]>]*[^\W_])?(?:\.(?=\*\*?(?: |\Z)))?)\*(?P=stars)(?=[ .,;:!?]|\Z))"
 )
 """A citation (as `_CITATION`), or *emphasis* or **strong** text which holds no other
 markup and whose closing stars can only close (CommonMark's flanking rules: a letter or
@@ -177,8 +183,8 @@ digit before them, or a full stop with a space or the line end after them); the 
 ones can only open when a space or the line start is before them. Each branch starts with
 its first character, so that the search skips quickly to the next `[` or `*`."""
 _EMPHASIS = {"": "em", "*": "strong"}
-_NOT_PLAIN = re.compile(r"[*\[\]>]")
-"""Outside the markup `_INLINE` finds, these would be markup, or not plain (`>`)."""
+_NOT_PLAIN = re.compile(r"[*\[\]]")
+"""Left over once `_INLINE` has replaced the markup it knows, these would be other markup."""
 _Lines = list[tuple[int, str]]
 """(0-based line number in the body, text) of consecutive lines."""
 
@@ -190,7 +196,7 @@ def _plain_body(text: str) -> PreparedBody | None:
     one-line items, separated by single empty lines, whose text has only citations and
     `*emphasis*` as markup.
     """
-    if "_" in text or "![" in text or not _PLAIN_CHARS.fullmatch(text):
+    if "![" in text or not _PLAIN_CHARS.fullmatch(text):
         return None
     html: list[str] = []
     found: list[tuple[str, int]] = []
@@ -261,28 +267,26 @@ def _plain_paragraph(lines: _Lines, html: list[str], found: list[tuple[str, int]
 def _plain_inline(line: str, number: int, found: list[tuple[str, int]]) -> str | None:
     """One line's HTML, its citations added to `found` with their line `number`; None when
     the line is not plain (it starts a block, ends in a space, or holds other markup)."""
-    if not _PARAGRAPH_START.match(line) or line[-1] == " ":
+    if ">" in line or not _PARAGRAPH_START.match(line) or line[-1] == " ":
         return None
-    parts = []
-    position = 0
-    for match in _INLINE.finditer(line):
-        start = match.start()
-        parts.append(line[position:start])
-        ids = match.group("citation")
-        if ids is None and start and line[start - 1] != " ":
-            return None
-        if ids is None:
-            tag = _EMPHASIS[match.group("stars")]
-            parts.append(f"<{tag}>{match.group('text')}</{tag}>")
-        else:
-            cited = [part.strip()[1:] for part in ids.split(";")]
-            found.extend((source_id, number) for source_id in cited)
-            parts.append(f"{_MARK}{' '.join(cited)}{_MARK}")
-        position = match.end()
-    parts.append(line[position:])
-    if any(_NOT_PLAIN.search(part) for part in parts[::2]):
+    html = _INLINE.sub(_inline_html, line)
+    if _NOT_PLAIN.search(html):
         return None
-    return "".join(parts).replace('"', "&quot;")
+    if _MARK in html:
+        found.extend(
+            (source_id, number)
+            for cited in html.split(_MARK)[1::2]
+            for source_id in cited.split(" ")
+        )
+    return html.replace('"', "&quot;")
+
+
+def _inline_html(match: re.Match[str]) -> str:
+    ids = match.group("citation")
+    if ids is None:
+        tag = _EMPHASIS[match.group("stars")]
+        return f"<{tag}>{match.group('text')}</{tag}>"
+    return _MARK + " ".join(part.strip()[1:] for part in ids.split(";")) + _MARK
 
 
 _prepared = functools.lru_cache(maxsize=_PREPARED_CACHE_SIZE)(prepare_markdown)
