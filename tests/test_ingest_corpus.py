@@ -150,9 +150,11 @@ STORY_FLOORS = {
     # 0.727, actors F1 0.667, citations 0.875, quotes 1.0/1.0; then 0.933, 1.0, 0.9.
     "wrona-transfer-saga": _reached(0.9, 0.87),
     # Written after two rounds of fixes, as a last check. First run: events F1 0.769,
-    # actors F1 0.626, citations 0.7, published 0.667, quotes 1.0/0.4.
+    # actors F1 0.626, citations 0.7, published 0.667, quotes 1.0/0.4; then actors 0.963,
+    # quotes 1.0/1.0. The newsletter's '— Posted on 31/10/2025 by ...' line is not read,
+    # so its 'on Thursday' verdict lands on the wrong Thursday.
     "holt-fraud-trial": Floor(
-        minimums={"events_f1": 0.75, "actors_f1": 0.6, "source_published_accuracy": 0.66}
+        minimums={**_reached(0.75, 0.68).minimums, "source_published_accuracy": 0.66}
     ),
     # Saved web pages (.html), written before ingest ran on them. First run: events F1
     # 0.824, actors F1 0.667, citations 1.0, published 1.0, authors 0.75, quotes 1.0/1.0.
