@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -338,9 +338,14 @@ def _date(meta: dict[str, Any], name: str, required: bool) -> PartialDate | None
             raise _FieldError(name, f"missing required field `{name}`: add `{name}: YYYY-MM-DD`")
         return None
     try:
-        return PartialDate.parse(str(value))
+        return _parse_date(str(value))
     except ValueError as exc:
         raise _FieldError(name, f"`{name}` is not a valid date: {exc}") from None
+
+
+_parse_date = lru_cache(maxsize=4_096)(PartialDate.parse)
+"""Dates repeat from file to file (a day's events and sources): each is parsed once, and
+the files share one (frozen) value."""
 
 
 def _choice(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 from project_factory import make_project
 
+from generator import workers
 from generator.config import Project
 from generator.load_content import load_content, load_site, read_item
 from generator.model import Kind, PartialDate, Precision, Status
@@ -185,3 +187,21 @@ def test_read_item_reads_one_file_as_load_content_would(tmp_path: Path) -> None:
     assert [str(d) for d in bad.diagnostics] == [
         "content/events/bad.md:1: missing required field `date`: add `date: YYYY-MM-DD`"
     ]
+
+
+def test_two_processes_load_what_one_loads_and_leave_gc_as_it_was(tmp_path: Path) -> None:
+    events = {
+        f"content/events/e-{n:03}.md": (
+            f"---\ntitle: E{n}\ndate: 2021-12-{n % 28 + 1:02}\n---\nSaid **so** [@reuters].\n"
+            if n % 7
+            else f"---\ntitle: E{n}\ndate: 2021-13-01\n---\n- a\n\n- b\n"
+        )
+        for n in range(workers.MIN_PARALLEL_ITEMS + 50)
+    }
+    project = Project(make_project(tmp_path, events))
+    one, two = load_content(project, jobs=1), load_content(project, jobs=2)
+    assert len(one.briefing.events) > workers.MIN_PARALLEL_ITEMS
+    assert one.diagnostics and one.diagnostics == two.diagnostics
+    assert (one.briefing, one.origins, one.files) == (two.briefing, two.origins, two.files)
+    assert (one.broken, one.bodies) == (two.broken, two.bodies)
+    assert gc.isenabled()
