@@ -674,9 +674,9 @@ class Site:
         if old is not None and not stale:
             return old
         briefing = Briefing(
-            events=_by_id(state.events) if old is None or "event" in stale else old.events,
-            actors=_by_id(state.actors) if old is None or "actor" in stale else old.actors,
-            sources=_by_id(state.sources) if old is None or "source" in stale else old.sources,
+            events=_by_id(state.events, None if old is None else old.events, "event" in stale),
+            actors=_by_id(state.actors, None if old is None else old.actors, "actor" in stale),
+            sources=_by_id(state.sources, None if old is None else old.sources, "source" in stale),
         )
         state.briefing = briefing
         stale.clear()
@@ -744,7 +744,15 @@ class Site:
                 folder = folder.parent
 
 
-def _by_id(items: Mapping[str, _T]) -> dict[str, _T]:
+def _by_id(
+    items: Mapping[str, _T], old: Mapping[str, _T] | None, changed: bool
+) -> Mapping[str, _T]:
+    """`items` in id order, from the table `old` made before: itself when its kind has not
+    `changed`, else in its order when it has the same ids (no sort)."""
+    if old is not None and not changed:
+        return old
+    if old is not None and old.keys() == items.keys():
+        return {key: items[key] for key in old}
     return dict(sorted(items.items()))
 
 

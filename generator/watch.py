@@ -35,7 +35,9 @@ from .incremental import Busy, ChangeSet, Ingest, Outcome, Site, never_busy
 CONTENT_KINDS = frozenset({("events",), ("actors",), ("sources",)})
 """content/ folders holding items (as path-part tuples)."""
 
-QUIET_SECONDS = 0.05
+QUIET_SECONDS = 0.025
+"""An editor's save (a temporary file written, then renamed over the original) takes a few
+milliseconds; the wait after it is most of the time from a save to its pages."""
 LONGEST_SECONDS = 1.0
 
 _TEMP_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload", "~")

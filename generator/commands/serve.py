@@ -18,9 +18,10 @@ from ..serve import LiveState, SiteServer, page_url
 from ..watch import report, watch_changes
 from . import ingest
 
-HEAD_START = 0.1
-"""Seconds the browser gets to reload an edited item's page before the dependent pages are
-rendered (CPU-bound, and Python threads share one interpreter lock)."""
+HEAD_START = 0.02
+"""Seconds the browser gets to ask for an edited item's page again before the dependent pages
+are rendered (CPU-bound, and Python threads share one interpreter lock); short, as those
+pages should follow within 100 ms of the save too."""
 
 
 def run(root: Path, port: int = 8000, bind: str = "127.0.0.1") -> list[Diagnostic]:

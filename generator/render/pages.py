@@ -1086,7 +1086,7 @@ def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[s
     if (
         years_before != years_after
         or sources_before != sources_after
-        or _listed(before) != _listed(after)
+        or not _same_listing(before, after, changed)
     ):
         paths.add("sitemap.xml")
     return paths
@@ -1097,9 +1097,20 @@ def _actors_of_id(index: SiteIndex, event_id: str) -> tuple[str, ...]:
     return event.actors if event is not None else ()
 
 
-def _listed(index: SiteIndex) -> tuple[list[str], Set[str], Set[str]]:
-    """The events in order, the actors and the sources: what decides the sitemap."""
-    return ([e.id for e in index.ordered], index.actors.keys(), index.sources.keys())
+def _same_listing(before: SiteIndex, after: SiteIndex, changed: Set[str]) -> bool:
+    """Whether both sites list the same events in the same order and the same actors and
+    sources (what decides the sitemap), when only the events `changed` changed: the others
+    keep their order, so the events are in the same order when each changed one keeps its
+    place."""
+    if before.actors.keys() != after.actors.keys() or before.sources.keys() != after.sources.keys():
+        return False
+    if len(before.ordered) != len(after.ordered):
+        return False
+    for event_id in changed:
+        old, new = before.events.get(event_id), after.events.get(event_id)
+        if old is None or new is None or _position(before, old) != _position(after, new):
+            return False
+    return True
 
 
 def _showing(
@@ -1176,7 +1187,7 @@ def plan_pages_for(
     pages.extend(_event_page(site, event, _position(index, event), index) for event in events)
     if "actors/index.html" in paths:
         pages.append(_actor_index(site, briefing, index))
-    actors = (a for i, a in briefing.actors.items() if i in ids["actors"])
+    actors = (briefing.actors[i] for i in _known(ids["actors"], briefing.actors))
     pages.extend(_actor_page(site, actor, index) for actor in actors)
     source_years = {None if year == UNDATED else int(year) for year in ids["by-year"]}
     if "sources/index.html" in paths or source_years:
@@ -1185,7 +1196,7 @@ def plan_pages_for(
             for page in _source_index(site, briefing, index, source_years)
             if page.path in paths
         )
-    sources = (s for i, s in briefing.sources.items() if i in ids["sources"])
+    sources = (briefing.sources[i] for i in _known(ids["sources"], briefing.sources))
     pages.extend(_source_page(site, source, index) for source in sources)
     if NOT_FOUND in paths:
         pages.append(_not_found(site))
@@ -1193,6 +1204,12 @@ def plan_pages_for(
         everything = page_paths(index, briefing.actors, briefing.sources)
         pages.extend(page for page in _feeds(site, index, everything) if page.path in paths)
     return pages
+
+
+def _known(ids: Iterable[str], items: Mapping[str, object]) -> list[str]:
+    """The `ids` that `items` has, in its order: id order, as a `Briefing` keeps them (found
+    without going through all of `items`)."""
+    return sorted(i for i in ids if i in items)
 
 
 def _ids_in(paths: Iterable[str]) -> dict[str, set[str]]:
