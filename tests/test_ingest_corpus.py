@@ -165,6 +165,19 @@ STORY_FLOORS = {
             "source_title_accuracy": 1.0,
         }
     ),
+    # Session 2, helper quality2: written before ingest ran on them. First run: events
+    # F1 0.571 / 0.649, actors F1 1.0 / 0.909, citations 0.75 / 0.667, published
+    # 0.75 / 0.5, outlets 0.75 / 0.5, titles 1.0 / 0.5, quotes 1.0/1.0 both.
+    "tallow-gap-mine-rescue": Floor(
+        minimums={
+            **_reached(0.55, 0.72).minimums,
+            "source_published_accuracy": 0.75,
+            "actors_f1": 0.95,
+        }
+    ),
+    "port-aldridge-budget-fight": Floor(
+        minimums={**_reached(0.62, 0.65).minimums, "source_published_accuracy": 0.5}
+    ),
 }
 
 
