@@ -9,7 +9,8 @@ import jinja2
 import pytest
 
 from generator.config import Config, Project
-from generator.render.theme import fragment_cache, make_environment
+from generator.render.pages import SiteInfo
+from generator.render.theme import _BuiltinBytecodeCache, fragment_cache, make_environment
 
 MACROS = '{% macro entry(title, root) %}<a href="{{ root }}x">{{ title }}</a>{% endmacro %}'
 PAGE = '{% from "macros.html" import entry %}{{ memo(entry, title, root) }}'
@@ -76,3 +77,18 @@ def test_unhashable_arguments_are_a_template_error(tmp_path: Path) -> None:
     )
     with pytest.raises(jinja2.TemplateRuntimeError, match="memo\\(\\) needs hashable arguments"):
         template.render(titles=["a list"])
+
+
+def test_only_the_built_in_themes_compiled_templates_are_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "compiled"
+    folder.mkdir()
+    rendered = []
+    for _ in range(2):
+        env = _environment(tmp_path)
+        env.bytecode_cache = _BuiltinBytecodeCache(str(folder))
+        env.get_template("page.html")
+        context = {"page": None, "site": SiteInfo("T", "", "en", "", "UTC", {}), "root": ""}
+        rendered.append(env.get_template("404.html").render(**context, path="404.html"))
+        assert len(list(folder.iterdir())) == 3  # 404.html, base.html, layout.html; no page.html
+    assert rendered[0] == rendered[1]
+    assert "Page not found" in rendered[0]
