@@ -33,8 +33,35 @@ _COPYRIGHT = re.compile(
     r"(?:©|copyright)\s*(?:\d{4}\s*)?(?P<outlet>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})",
     re.IGNORECASE,
 )
-_PUBLISHED = re.compile(r"^(?:published|posted|first published)\b", re.IGNORECASE)
+_PUBLISHED = re.compile(
+    r"^(?:published|posted|first published|(?:first\s+)?aired|broadcast)\b", re.IGNORECASE
+)
 _OUTLET_WORDS = {"reporting", "editing", "by", "and"}
+_LABEL = re.compile(
+    r"^(?:for immediate release|(?:news|press|media) release|press statement|news provided by|"
+    r"transcript|issue\s+\d+|no\.\s*\d+|vol(?:ume)?\.?\s*\d+|[\w-]+\s+edition)$",
+    re.IGNORECASE,
+)
+"""A label that opens a release or names an issue: never an outlet's name."""
+_RELEASE = re.compile(
+    r"^(?:for immediate release|(?:news|press|media) release|news provided by)\b", re.IGNORECASE
+)
+_SELF_DESCRIPTION = re.compile(
+    r"^(?P<outlet>(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+is\s+(?:a|an)\s+"
+    r"(?:[\w'’-]+\s+){0,4}(?:newsletter|blog|bulletin|podcast|digest|briefing)\b"
+)
+"""A footer's 'Runway Notes is a weekly newsletter on aviation.': the outlet names itself."""
+_HEADLINE_LABEL = re.compile(
+    r"^(?:TRANSCRIPT|WATCH|LISTEN|LIVE|VIDEO|BREAKING|EXCLUSIVE|UPDATE|UPDATED|EXPLAINER)"
+    r":\s+(?=\S)"
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:writer|editor|correspondent|reporter|desk|staff|columnist|contributor|producer|"
+    r"chief|senior)\b",
+    re.IGNORECASE,
+)
+"""Words of a job title after a byline's name ('Jack Thorne, Chief Football Writer')."""
+_CONNECTORS = {"of", "the", "and", "for", "&", "on", "de"}
 
 
 @dataclass(frozen=True)
@@ -69,13 +96,20 @@ def extract_metadata(units: list[Unit], stated: StatedMetadata | None = None) ->
     line = None
     if published is None:
         published, line = _published(units, title_index)
+    outlet = stated.outlet or _outlet(units, title_index)
+    author = _stated_name(stated.author) or _author(units, title_index)
     return Metadata(
-        title=stated.title or title,
-        outlet=stated.outlet or _outlet(units, title_index),
-        author=_stated_name(stated.author) or _author(units, title_index),
+        title=stated.title or (_HEADLINE_LABEL.sub("", title) if title else None),
+        outlet=outlet,
+        author=None if author and outlet and _same_name(author, outlet) else author,
         published=published,
         published_line=line,
     )
+
+
+def _same_name(author: str, outlet: str) -> bool:
+    """A release 'provided by' its issuer names no writer ('Halcyon Home Devices' twice)."""
+    return _strip_the(author).lower() == _strip_the(outlet).lower()
 
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?![\d])")
@@ -104,12 +138,27 @@ def _stated_name(text: str | None) -> str | None:
     return _first_name_list(text) if not _is_date_line(text) else None
 
 
-_SEPARATOR = re.compile(r"\s[·|•]\s")
+_SEPARATOR = re.compile(r"\s[·|•—–]\s|(?<=\d)\s+(?=by\s+[A-Z])")
+"""Between the parts of a meta line; a byline after a date is a part of its own."""
 
 
 def _segments(text: str) -> list[str]:
-    """'Brief · Saturday 26 October 2024 · by Ines Duarte' -> its three parts."""
+    """'Brief · Saturday 26 October 2024 · by Ines Duarte' -> its three parts.
+
+    'Brief — Posted on 31/10/2025 by Ines Duarte' has the same three parts.
+    """
     return [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
+
+
+def _outlet_part(part: str) -> bool:
+    """A meta line's part that may name the outlet: a few words, no date, byline or label."""
+    return (
+        1 <= len(part.split()) <= 4
+        and not _is_date_line(part)
+        and not _BYLINE.match(part[:1].upper() + part[1:])
+        and not _PUBLISHED.match(part)
+        and not _LABEL.match(part)
+    )
 
 
 def _meta_line(text: str) -> bool:
@@ -148,8 +197,20 @@ def _title_candidate(unit: Unit) -> bool:
 
 
 def _standfirst(headline: Unit, line: Unit, gap: int) -> bool:
-    """A line as long or longer straight under the headline is its standfirst, not a title."""
-    return gap == 1 and len(line.text.split()) >= len(headline.text.split())
+    """A line straight under the headline is its standfirst, not a title.
+
+    It is as long as the headline, or the headline is long enough to be one on
+    its own; an issuer's name ('Office of the Mayor') is no headline.
+    """
+    words = len(headline.text.split())
+    long_enough = len(line.text.split()) >= words or words >= 10
+    return gap == 1 and long_enough and not _proper_name(headline.text)
+
+
+def _proper_name(text: str) -> bool:
+    """'City of Port Aldridge', 'PINEHOLLOW COUNTY OFFICE OF EMERGENCY MANAGEMENT': a name only."""
+    words = text.split()
+    return 1 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
 
 
 def _title_index(units: list[Unit]) -> int | None:
@@ -189,9 +250,10 @@ def _full_date(text: str) -> PartialDate | None:
     if numeric and (not full or numeric.start() < full[0].start):
         day, month = int(numeric["day"]), int(numeric["month"])
         month_first = month > 12 or bool(day <= 12 and _US_ZONE.search(text))
+        # '12.11.2025': dots are a day-first form (an American date takes slashes)
         if month_first:
             day, month = month, day  # '08/13/2025', '6/4/2025 5:02 p.m. ET': American order
-        if day > 12 or day == month or month_first:
+        if day > 12 or day == month or month_first or "." in numeric[0]:
             try:
                 return PartialDate(int(numeric["year"]), month, day)
             except ValueError:
@@ -212,7 +274,7 @@ def _published(units: list[Unit], title_index: int | None) -> tuple[PartialDate 
     for index, unit in enumerate(units):
         if unit.role in (Role.BODY, Role.CAPTION):
             continue
-        stated = bool(_PUBLISHED.match(unit.text))
+        stated = any(_PUBLISHED.match(p) for p in _segments(unit.text))
         dated = _is_date_line(unit.text) or _meta_line(unit.text)
         if not stated and (_BANNER.search(unit.text) or not dated):
             continue
@@ -235,23 +297,23 @@ def _outlet(units: list[Unit], title_index: int | None) -> str | None:
         logo = doubled_phrase(unit.text)
         if logo and unit.role is Role.HEADING:
             return logo
+    issuer = _issuer(units[: (title_index or 0) + 4])
+    if issuer:
+        return issuer
     for unit in units[: (title_index or 0) + 3]:
         parts = _segments(unit.text)
-        if (
-            _meta_line(unit.text)
-            and 1 <= len(parts[0].split()) <= 4
-            and not _is_date_line(parts[0])
-            and not _BYLINE.match(parts[0])
-        ):
+        if _meta_line(unit.text) and _outlet_part(parts[0]):
             return _strip_the(parts[0])
     footer = next((u for u in units if _signed_meta_line(u.text)), None)
     if footer is not None:
         return _strip_the(next(p for p in _segments(footer.text) if _plain_name(p)))
+    described = next((m for u in units if (m := _SELF_DESCRIPTION.match(u.text))), None)
+    if described:
+        return _strip_the(described["outlet"])
     for unit in top[:-1] if title_index is not None else []:
-        words = unit.text.split()
-        short = 1 <= len(words) <= 4 and not _is_date_line(unit.text)
-        if unit.role is Role.HEADING and short:
-            return _strip_the(unit.text.title() if unit.text.isupper() else unit.text)
+        name = _masthead(unit)
+        if name:
+            return _strip_the(name.title() if name.isupper() else name)
     for unit in units:
         bio = _BIO.match(unit.text)
         if bio and bio["outlet"]:
@@ -266,6 +328,47 @@ def _outlet(units: list[Unit], title_index: int | None) -> str | None:
             agency = strip_dateline(unit.text)[1]
             return agency if agency and len(agency) > 3 else None
     return None
+
+
+def _masthead(unit: Unit) -> str | None:
+    """A short heading above the title ('THE DAILY CLARION'), maybe with its tagline.
+
+    'THE PITHEAD · a weekly letter on mine safety' -> 'THE PITHEAD'.
+    """
+    if unit.role is not Role.HEADING:
+        return None
+    parts = _segments(unit.text)
+    tagline = len(parts) == 2 and parts[1][:1].islower() and len(parts[1].split()) >= 3
+    name = parts[0] if tagline else unit.text
+    return name if _outlet_part(name) else None
+
+
+_PARTS = re.compile(r"\s[·|•—–-]\s")
+
+
+def _issuer(top: list[Unit]) -> str | None:
+    """Who issued a release: the name beside its 'FOR IMMEDIATE RELEASE' label.
+
+    On the label's line ('European Commission - Press release'), else the
+    nearest name-only heading after it, else just before it.
+    """
+    label = next((i for i, u in enumerate(top) if _RELEASE.match(u.text)), None)
+    if label is None:
+        label = next((i for i, u in enumerate(top) if _labelled_release(u.text)), None)
+        if label is None:
+            return None
+    own = [p for p in _PARTS.split(top[label].text) if not _RELEASE.match(p.strip())]
+    near = [*top[label + 1 : label + 4], *reversed(top[max(0, label - 2) : label])]
+    names = [p.strip() for p in own] + [u.text for u in near if u.role is Role.HEADING]
+    found = next((n for n in names if _proper_name(n) and not _is_date_line(n)), None)
+    if found is None:
+        return None
+    return _strip_the(found.title() if found.isupper() else found)
+
+
+def _labelled_release(text: str) -> bool:
+    """'European Commission - Press release': a name and a release label on one line."""
+    return any(_RELEASE.match(p.strip()) for p in _PARTS.split(text)[1:])
 
 
 def _signed_meta_line(text: str) -> bool:
@@ -286,6 +389,7 @@ def _plain_name(part: str) -> bool:
         and not _PUBLISHED.match(part)
         and not _BYLINE.match(part[:1].upper() + part[1:])
         and not _BANNER.search(part)
+        and not _LABEL.match(part)
     )
 
 
@@ -295,8 +399,11 @@ def _strip_the(name: str) -> str:
 
 
 _NAME_LINE = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2})(?:\s*(?:,|·|\bin\b)\s*[\w ,]{0,40})?$"
+    r"^(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}?)"
+    r"(?:\s*(?:,|·|\bin\b)\s*[\w ,]{0,40}"
+    r"|\s+(?:[A-Z][a-z]+\s+)?(?:editor|correspondent|reporter))?$"
 )
+"""'Daniel Reyes in Valdor City', 'Tomas Eriksen Economics editor': a writer's line."""
 
 
 def _author(units: list[Unit], title_index: int | None) -> str | None:
@@ -325,13 +432,16 @@ def _name_line(units: list[Unit], index: int) -> str | None:
 def _stated_author(units: list[Unit]) -> str | None:
     for unit in units:
         if _meta_line(unit.text):
-            for part in _segments(unit.text):
+            parts = _segments(unit.text)
+            for part in parts:
                 byline = _BYLINE.match(part[:1].upper() + part[1:])
                 if byline:
                     return _first_name_list(byline["names"])
+            if _signed_after_date(parts):
+                return parts[-1]
         if unit.role is Role.BODY:
             continue
-        byline = _BYLINE.match(unit.text)
+        byline = _BYLINE.match(unit.text[:1].upper() + unit.text[1:])
         if byline:
             return _first_name_list(byline["names"])
         follow = _FOLLOW.match(unit.text)
@@ -343,9 +453,27 @@ def _stated_author(units: list[Unit]) -> str | None:
     return None
 
 
+def _signed_after_date(parts: list[str]) -> bool:
+    """'Issue 88 · 9 July 2025 · Sam Hollis': a bare name closing an issue line, after its date."""
+    words = parts[-1].split()
+    return (
+        len(parts) >= 3
+        and _LABEL.match(parts[0]) is not None
+        and _is_date_line(parts[-2])
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+    )
+
+
 def _first_name_list(names: str) -> str:
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", names)
-    people = [p for p in parts if len(p.split()) >= 2 and all(w[:1].isupper() for w in p.split())]
+    people = [
+        p
+        for p in parts
+        if len(p.split()) >= 2
+        and all(w[:1].isupper() for w in p.split())
+        and not _ROLE_WORDS.search(p)
+    ]
     return ", ".join(people) if people else names.strip()
 
 
