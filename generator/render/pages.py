@@ -1011,8 +1011,9 @@ def _regrouped(
     groups `before` names, and with their new members `after`."""
     fresh = dict(groups)
     for key in {*before, *after}:
-        kept = [m for m in groups.get(key, ()) if event_of(m).id not in touched]
-        members = sorted([*kept, *after.get(key, ())], key=lambda m: event_order(event_of(m)))
+        members = [m for m in groups.get(key, ()) if event_of(m).id not in touched]
+        for member in after.get(key, ()):
+            bisect.insort(members, member, key=lambda m: event_order(event_of(m)))
         fresh.pop(key, None)
         if members:
             fresh[key] = tuple(members)
