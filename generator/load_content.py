@@ -268,8 +268,7 @@ def duplicate_id(key: str, path: str, first: str) -> Diagnostic:
 
 def _read(path: Path | str, relative: str, diagnostics: list[Diagnostic]) -> Document | None:
     try:
-        with open(path, "rb") as file:  # noqa: PTH123 (a str path: cheaper than a Path)
-            raw = file.read()
+        raw = _read_bytes(path)
     except OSError as exc:
         diagnostics.append(Diagnostic(relative, 0, f"cannot read file: {exc.strerror}"))
         return None
@@ -282,6 +281,19 @@ def _read(path: Path | str, relative: str, diagnostics: list[Diagnostic]) -> Doc
     except FrontMatterError as exc:
         diagnostics.append(exc.diagnostic)
         return None
+
+
+def _read_bytes(path: Path | str) -> bytes:
+    """The file's bytes, by plain system calls: half the cost of `open().read()` (no buffered
+    file object), which counts at 20,000 small files."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)
 
 
 # Field readers: each returns the value or raises _FieldError naming the field.
