@@ -110,3 +110,13 @@ def test_patterns_skipped_by_their_quick_check_still_find_every_date() -> None:
         ("5 May 2021", "full"),
         ("the day before", "after-previous"),
     ]
+
+
+def test_a_numeric_day_and_month_without_a_year_is_read_only_one_way() -> None:
+    def read(text: str) -> list[tuple[int | None, int | None]]:
+        return [(d.month, d.day) for d in find_dates(text) if d.kind is Kind.MONTH_DAY]
+
+    assert read("Inflation data published on 26/02 showed prices up") == [(2, 26)]
+    assert read("The deal was struck on 08/13, late at night") == [(8, 13)]
+    assert read("They met on 06/11 at the port") == []
+    assert read("A crew on 24/7 standby") == []

@@ -197,3 +197,46 @@ def test_a_link_left_in_the_text_is_no_happening() -> None:
         ]
     )
     assert [c.expr.text for c in clauses] == ["June 24"]
+
+
+def test_when_an_arrangement_ends_is_no_happening_but_a_ban_running_out_is() -> None:
+    clauses = find_dated_clauses(
+        [
+            "The player has signed a contract with the club until 30 June 2030.",
+            "Its licence to work the seam runs until 31 March 2031.",
+            "The ban runs until 1 April 2029.",
+            "The museum stays closed until Wednesday.",
+        ]
+    )
+    assert [c.expr.text for c in clauses] == ["1 April 2029", "Wednesday"]
+
+
+def test_a_figure_for_its_month_is_no_happening_but_its_release_day_is() -> None:
+    clauses = find_dated_clauses(
+        [
+            "Inflation rose to 6.1 per cent in January, above the target.",
+            "Coal output across the region fell 6% in October.",
+            "Inflation data published on 26 February showed prices up 6.1%.",
+            "The bank raised its rate by 0.5% in March.",
+        ]
+    )
+    assert [c.expr.text for c in clauses] == ["26 February", "in March"]
+
+
+def test_a_relative_day_restated_with_its_weekday_and_date_is_one_clause() -> None:
+    (clause,) = find_dated_clauses(
+        ["The men were arrested in Saltmere today, Friday 19 September, police said."]
+    )
+    assert clause.expr.text == "19 September"
+
+
+def test_a_company_blurb_under_its_about_heading_founds_no_event() -> None:
+    text = (
+        "Harbour Devices recalls its dock monitors after fires\n\n"
+        "Harbour Devices on Tuesday recalled 20,000 monitors.\n\n"
+        "About Harbour Devices\n\n"
+        "Harbour Devices was founded in 1987 and makes monitors for ports.\n"
+    )
+    facts = extract_article(SeedText("seeds/a.txt", text))
+    assert [c.expr.text for c in facts.clauses] == ["Tuesday"]
+    assert "founded in 1987" in facts.body

@@ -40,6 +40,8 @@ class NoArticleError(Exception):
 class Paragraph:
     text: str
     line: int
+    boilerplate: bool = False
+    """Under an 'About the company' heading: the issuer's standing blurb, founding no event."""
 
 
 @dataclass(frozen=True)
@@ -70,13 +72,29 @@ Step = Callable[[SeedText, ArticleFacts], ArticleFacts]
 
 def clean(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
     units = lines_to_units(_without_front_matter(seed.text))
+    blurb = _boilerplate_lines(units)
     paragraphs = tuple(
-        Paragraph(strip_dateline(strip_lead_label(u.text))[0], u.line)
+        Paragraph(strip_dateline(strip_lead_label(u.text))[0], u.line, u.line in blurb)
         for u in units
         if u.role is Role.BODY and not is_bio(u.text)
     )
     captions = tuple(Paragraph(u.text, u.line) for u in units if u.role is Role.CAPTION)
     return replace(facts, units=tuple(units), paragraphs=paragraphs, captions=captions)
+
+
+_ABOUT = re.compile(r"^(?:about\s+(?:the\s+)?[A-Z]|notes? to editors?\b)", re.IGNORECASE)
+
+
+def _boilerplate_lines(units: list[Unit]) -> set[int]:
+    """Lines of the paragraphs under an 'About Halcyon Home Devices' heading, up to the next one."""
+    lines: set[int] = set()
+    inside = False
+    for unit in units:
+        if unit.role is Role.HEADING:
+            inside = _ABOUT.match(unit.text) is not None and len(unit.text.split()) <= 8
+        elif inside and unit.role is Role.BODY:
+            lines.add(unit.line)
+    return lines
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:.*\n){0,200}?---[ \t]*(?:\n|\Z)")
@@ -133,7 +151,8 @@ def quotes(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
 
 
 def events(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
-    texts = [p.text for p in facts.paragraphs] + [c.text for c in facts.captions]
+    texts = ["" if p.boilerplate else p.text for p in facts.paragraphs]
+    texts += [c.text for c in facts.captions]
     return replace(facts, clauses=tuple(find_dated_clauses(texts)))
 
 

@@ -95,6 +95,19 @@ def _month_day(m: re.Match[str]) -> tuple[Kind, dict[str, int]]:
     return Kind.MONTH_DAY, {"month": MONTHS[m["month"].lower()], "day": int(m["day"])}
 
 
+def _numeric_day(m: re.Match[str]) -> tuple[Kind, dict[str, int]]:
+    """'on 26/02': day first, or month first when only that reading is a date ('on 08/13').
+
+    A pair that reads both ways ('on 06/11') is left unread (month 0 is no month).
+    """
+    first, second = int(m["first"]), int(m["second"])
+    if first > 12 >= second:
+        return Kind.MONTH_DAY, {"day": first, "month": second}
+    if second > 12 >= first:
+        return Kind.MONTH_DAY, {"day": second, "month": first}
+    return Kind.MONTH_DAY, {"day": first, "month": 0 if first != second else second}
+
+
 def _month(m: re.Match[str]) -> tuple[Kind, dict[str, int]]:
     return Kind.MONTH, {"month": MONTHS[m["month"].lower()]}
 
@@ -146,6 +159,14 @@ _RULES = [
     (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,:]?\s*\d)(?!\.\d)"), _month_day, _MONTH_STARTS),
     (re.compile(rf"\b{_DAY}\s+{_MONTH}(?![\w])"), _month_day, _MONTH_STARTS),
     (re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"), _month_year, _MONTH_STARTS),
+    (
+        re.compile(
+            r"\b(?:[Oo]n|[Ss]ince|[Uu]ntil|[Ff]rom)\s+(?P<first>[0-3]?\d)/(?P<second>[0-3]\d)\b"
+            r"(?![/.]?\d)"
+        ),
+        _numeric_day,
+        _DIGITS,
+    ),
     (
         re.compile(
             r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|"

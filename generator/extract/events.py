@@ -99,9 +99,20 @@ def _without_restatements(sentence: str, exprs: list[DateExpr]) -> list[DateExpr
         explicit = (last.kind in _EXPLICIT, expr.kind in _EXPLICIT)
         if explicit == (False, True):
             kept[-1] = expr
+            _drop_restated(sentence, kept, last.start)
         elif explicit[0] == explicit[1] and "(" not in between:
             kept.append(expr)
     return kept
+
+
+def _restated(sentence: str, expr: DateExpr, end: int) -> bool:
+    return expr.kind not in _EXPLICIT and _RESTATING.fullmatch(sentence[expr.end : end]) is not None
+
+
+def _drop_restated(sentence: str, kept: list[DateExpr], start: int) -> None:
+    """'today, Friday 19 September': the written-out date stands for the relative ones before."""
+    while len(kept) >= 2 and _restated(sentence, kept[-2], start):
+        start = kept.pop(-2).start
 
 
 def _clauses_in(sentence: str, paragraph: int, quoted: bool) -> list[DatedClause]:
@@ -119,6 +130,8 @@ def _clauses_in(sentence: str, paragraph: int, quoted: bool) -> list[DatedClause
         if _SPECULATION.search(segment) or _NO_HAPPENING.search(segment):
             continue
         if k in in_spans or _dates_the_saying(sentence, expr) or _since(sentence, expr):
+            continue
+        if _term_end(sentence, expr) or _statistic(segment, expr):
             continue
         out.append(
             DatedClause(
@@ -143,6 +156,22 @@ _NO_HAPPENING = re.compile(
     re.I,
 )
 """'Halcyon did not respond to a request for comment on Wednesday': no one did anything."""
+_TERM_END = re.compile(
+    r"\b(?:contracts?|licen[cs]es?|leases?|tenure|mandate|concession)\b"
+    r"(?:\s+[\w'’-]+){0,8}?\s+(?:until|till|through)\s+$",
+    re.I,
+)
+"""'a contract with the club until 30 June 2030', 'its licence runs until 31 March 2031':
+when a standing arrangement ends, not something done that day. (A ban that 'runs until
+1 April 2029' ends then: that end is news.)"""
+_STATISTIC = re.compile(
+    r"\b(?:rose|rise|rising|fell|falling|climbed|dropped|grew|shrank|increased|decreased|"
+    r"slowed|accelerated|eased|jumped|slipped|stood|was|were)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+[\d.,]+\s*(?:%|per\s*cent|percent|percentage points?)",
+    re.I,
+)
+"""'Inflation rose to 6.1 per cent in January': a figure for its month, not a happening."""
+_MONTHS_ONLY = (Kind.MONTH, Kind.MONTH_YEAR)
 _SAYING = re.compile(
     r"\b(?:said|says|added|stated|insisted|told\s+(?:[\w'’-]+\s+){1,3}?)"
     r"\s*(?:(?:late|early)\s+)?(?:on\s+|in\s+)?$",
@@ -168,6 +197,15 @@ def _dates_the_saying(sentence: str, expr: DateExpr) -> bool:
     report = sentence[expr.end :]
     reported = len(_WORDS.findall(report)) >= REPORT_WORDS and not _ANNOUNCED.search(report)
     return reported and _SAYING.search(sentence, 0, expr.start) is not None
+
+
+def _term_end(sentence: str, expr: DateExpr) -> bool:
+    return _TERM_END.search(sentence, max(0, expr.start - 120), expr.start) is not None
+
+
+def _statistic(segment: str, expr: DateExpr) -> bool:
+    """A figure dated by the month it measures; a day ('on 26 February') dates its release."""
+    return expr.kind in _MONTHS_ONLY and _STATISTIC.search(segment) is not None
 
 
 def _span_ends(sentence: str, exprs: list[DateExpr]) -> set[int]:
