@@ -84,7 +84,7 @@ def test_markup_beyond_plain_prose_is_left_to_markdown_it(body: str) -> None:
     assert _plain_body(body) is None
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(BODIES)
 @example(PROSE)
 def test_any_text_renders_the_same_on_both_paths(body: str) -> None:
