@@ -43,13 +43,33 @@ def _as_date(value: PartialDate | None) -> dt.date | None:
     return dt.date(value.year, value.month, value.day)
 
 
+AMBIGUOUS_DATE_REACH = 45
+"""Days from the siblings' median within which one reading of an ambiguous date must fall
+(and the other not) for it to be taken."""
+
+
+def _settled(facts: ArticleFacts, sibling: dt.date | None) -> ArticleFacts:
+    """'aired 06/11/2025' among articles of June 2025 is 11 June: the one reading near them."""
+    if facts.published is not None or sibling is None or not facts.published_readings:
+        return facts
+    near = [
+        r
+        for r in facts.published_readings
+        if abs(((_as_date(r) or sibling) - sibling).days) <= AMBIGUOUS_DATE_REACH
+    ]
+    return replace(facts, published=near[0]) if len(near) == 1 else facts
+
+
 def anchor_sources(articles: list[ArticleFacts]) -> list[Anchored]:
-    """Source ids (stable, unique) and anchors; undated articles take their siblings' median."""
+    """Source ids (stable, unique) and anchors; undated articles take their siblings' median.
+
+    A publication date that reads either way is settled by the siblings' median.
+    """
     dated = sorted(d for a in articles if (d := _as_date(a.published)) is not None)
     sibling = dated[(len(dated) - 1) // 2] if dated else None
     taken: set[str] = set()
     out = []
-    for facts in sorted(articles, key=lambda a: a.seed):
+    for facts in sorted((_settled(a, sibling) for a in articles), key=lambda a: a.seed):
         own = _as_date(facts.published)
         out.append(
             Anchored(
@@ -868,8 +888,10 @@ def _disputes(clusters: list[_Cluster], kinds: dict[str, Kind]) -> dict[int, lis
     return found
 
 
-NEAR_RIVAL_DAYS = 3
-"""How far apart two articles' dates for one happening may be ('Feb. 29' / '1 March')."""
+NEAR_RIVAL_DAYS = 1
+"""How far apart two articles' dates for one happening may be ('Feb. 29' / '1 March', a
+time zone's midnight). Two days apart are two happenings: miners trapped on Monday and
+reached on Wednesday share most of their words."""
 
 
 def _near_rivals(clusters: list[_Cluster], name_words: frozenset[str]) -> dict[int, int]:

@@ -378,3 +378,46 @@ def test_a_lone_surname_names_the_namesake_named_far_more_often() -> None:
     actors = _briefing(text).actors
     assert "holt" not in actors
     assert "Holt" in actors["graham-holt"].aliases
+
+
+def test_happenings_two_days_apart_with_alike_words_stay_two_events() -> None:
+    def article(headline: str, day: int, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\nNovember {day}, 2025\n\n{text}\n"
+
+    briefing = _briefing(
+        article("Miners trapped in the pit", 4, "Seven miners were trapped at the pit on Monday."),
+        article("Miners still in the pit", 8, "Seven miners were trapped at the pit on Monday."),
+        article(
+            "Rescuers reach the miners",
+            6,
+            "Rescuers reached the seven trapped miners at the pit on Wednesday.",
+        ),
+    )
+    assert sorted(str(e.date) for e in briefing.events.values()) == ["2025-11-03", "2025-11-05"]
+
+
+def test_a_publication_date_that_reads_both_ways_is_settled_by_the_siblings() -> None:
+    def article(headline: str, line: str, text: str) -> str:
+        return f"{headline}\n\n{line}\n\n{text}\n"
+
+    briefing = _briefing(
+        article(
+            "Council delays the budget vote", "June 10, 2025", "The vote was put off on Monday."
+        ),
+        article(
+            "Library fans rally at City Hall",
+            "KPAL News — aired 06/11/2025",
+            "Hundreds rallied outside City Hall this afternoon.",
+        ),
+        article("Council adopts the budget", "June 16, 2025", "The council passed it on Monday."),
+    )
+    published = {s.title: s.published for s in briefing.sources.values()}
+    assert published["Library fans rally at City Hall"] == PartialDate(2025, 6, 11)
+    lone = _briefing(
+        article(
+            "Library fans rally at City Hall",
+            "KPAL News — aired 06/11/2025",
+            "Hundreds rallied outside City Hall this afternoon.",
+        )
+    )
+    assert [s.published for s in lone.sources.values()] == [None]

@@ -56,6 +56,8 @@ class ArticleFacts:
     outlet: str | None = None
     author: str | None = None
     published: PartialDate | None = None
+    published_readings: tuple[PartialDate, ...] = ()
+    """A stated date that reads either way, for `merge` to settle by the siblings' dates."""
     mentions: tuple[tuple[int, Mention], ...] = ()
     """(paragraph index, mention); captions are not searched for actors."""
     quotes: tuple[QuoteFact, ...] = ()
@@ -126,6 +128,7 @@ def metadata(seed: SeedText, facts: ArticleFacts) -> ArticleFacts:
         outlet=meta.outlet,
         author=meta.author,
         published=meta.published,
+        published_readings=meta.published_readings,
         paragraphs=paragraphs,
         units=(),
     )

@@ -38,6 +38,12 @@ _APPOINTED = re.compile(
 )
 """'for Monday' after a noun, 'has called both sides to talks on Wednesday': the day
 something is set for, ahead of the writer."""
+_DONE_BEFORE = re.compile(
+    r"(?:\bsince\s+$|(?<!\bbe\s)(?<!\bbeen\s)\b[a-z]+ed\s+by\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’-]*\s+){1,5}(?:on\s+)?$)",
+)
+"""'since Monday' looks back; so does a participle with its agent ('the inquiry announced by
+the Mines Inspectorate on Friday'), whatever the sentence's own tense."""
 _WINDOW_PAST = re.compile(
     r"\b(?:was|were|had|did|said|spoke|held|met|told|took|made|began|came|went|\w+ed)\b", re.I
 )
@@ -284,6 +290,9 @@ def _boundary(sentence: str, start: int, limit: int) -> int | None:
 def _tense_near(clause: str, sentence: str, expr: DateExpr) -> Tense:
     """The tense of the verbs nearest the date, else of the clause ('will speak ... Thursday')."""
     possessive = expr.text.endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), expr.end)
+    looking_back = expr.text.lower().startswith("since")
+    if looking_back or _DONE_BEFORE.search(sentence, max(0, expr.start - 80), expr.start):
+        return Tense.PAST  # 'trapped since Monday', 'the inquiry announced by X on Friday'
     if _APPOINTED.search(sentence, 0, expr.start) and not possessive:
         return Tense.FUTURE  # 'called an emergency summit for Monday'
     before = " ".join(_unquoted(sentence[: expr.start]).split()[-10:])

@@ -85,6 +85,9 @@ class Metadata:
     author: str | None
     published: PartialDate | None
     published_line: int | None
+    published_readings: tuple[PartialDate, ...] = ()
+    """Both readings of a stated date that reads either way ('aired 06/11/2025'), when
+    `published` is None: the article's siblings may tell which is meant."""
 
 
 def extract_metadata(units: list[Unit], stated: StatedMetadata | None = None) -> Metadata:
@@ -94,8 +97,11 @@ def extract_metadata(units: list[Unit], stated: StatedMetadata | None = None) ->
     title = units[title_index].text if title_index is not None else None
     published = _stated_date(stated.published)
     line = None
+    readings: tuple[PartialDate, ...] = ()
     if published is None:
         published, line = _published(units, title_index)
+    if published is None:
+        readings = _stated_readings(units)
     outlet = stated.outlet or _outlet(units, title_index)
     author = _stated_name(stated.author) or _author(units, title_index)
     return Metadata(
@@ -104,6 +110,7 @@ def extract_metadata(units: list[Unit], stated: StatedMetadata | None = None) ->
         author=None if author and outlet and _same_name(author, outlet) else author,
         published=published,
         published_line=line,
+        published_readings=readings,
     )
 
 
@@ -262,6 +269,19 @@ def _full_date(text: str) -> PartialDate | None:
     if full and full[0].year and full[0].month and full[0].day:
         return PartialDate(full[0].year, full[0].month, full[0].day)
     return None
+
+
+def _stated_readings(units: list[Unit]) -> tuple[PartialDate, ...]:
+    """'aired 06/11/2025' -> 6 November and 11 June 2025: a stated date that reads both ways."""
+    for unit in units:
+        if unit.role is Role.BODY or not any(_PUBLISHED.match(p) for p in _segments(unit.text)):
+            continue
+        numeric = _NUMERIC.search(unit.text)
+        if numeric:
+            first, second, year = int(numeric["day"]), int(numeric["month"]), int(numeric["year"])
+            if 1 <= first <= 12 and 1 <= second <= 12 and first != second:
+                return PartialDate(year, second, first), PartialDate(year, first, second)
+    return ()
 
 
 def _published(units: list[Unit], title_index: int | None) -> tuple[PartialDate | None, int | None]:
