@@ -240,3 +240,19 @@ def test_a_company_blurb_under_its_about_heading_founds_no_event() -> None:
     facts = extract_article(SeedText("seeds/a.txt", text))
     assert [c.expr.text for c in facts.clauses] == ["Tuesday"]
     assert "founded in 1987" in facts.body
+
+
+def test_since_a_day_and_a_participle_with_its_agent_look_back() -> None:
+    trapped, announced, approved = find_dated_clauses(
+        [
+            "The firm confirms that the miners trapped since Monday are safe.",
+            "The firm will cooperate with the inquiry announced by the Mines Inspectorate on "
+            "Friday.",
+            "The plan is to be approved by the Council on Friday.",
+        ]
+    )
+    assert (trapped.tense, announced.tense, approved.tense) == (
+        Tense.PAST,
+        Tense.PAST,
+        Tense.FUTURE,
+    )
