@@ -697,7 +697,8 @@ def cluster_clauses(clauses: list[_Clause]) -> list[_Cluster]:
             continue
         dated = block.clusters[0].date.month is not None
         joined = _join_told_apart(block.clusters) if dated else block.clusters
-        clusters.extend(_fold_details(joined) if block.clusters[0].date.day else joined)
+        day = block.clusters[0].date.day
+        clusters.extend(_fold_previews(_fold_details(joined)) if day else joined)
     clusters = _fold_weeks(clusters)
     precise_months = {(c.date.year, c.date.month) for c in clusters if c.date.day is not None}
     precise_years = {c.date.year for c in clusters if c.date.day is not None}
@@ -738,6 +739,27 @@ def _fold_weeks(clusters: list[_Cluster]) -> list[_Cluster]:
         within = [c for day, c in days[clause.source] if week[0] <= day <= week[1]]
         if len(within) == 1:
             within[0].add(clause)
+            folded.add(id(cluster))
+    return [c for c in clusters if id(c) not in folded]
+
+
+def _fold_previews(clusters: list[_Cluster]) -> list[_Cluster]:
+    """One day's clusters: a lone preview naming no one joins the one happening others tell.
+
+    'A verdict is expected on October 30' in one article and 'the court on Thursday
+    sentenced him' in another are one happening, seen before and after.
+    """
+    told = [c for c in clusters if not _all_future(c)]
+    if len(told) != 1:
+        return clusters
+    (happening,) = told
+    folded: set[int] = set()
+    for cluster in clusters:
+        (clause, *more) = cluster.members
+        if more or not _all_future(cluster) or clause.names_actors:
+            continue
+        if clause.source not in happening.sources:
+            happening.add(clause)
             folded.add(id(cluster))
     return [c for c in clusters if id(c) not in folded]
 

@@ -421,3 +421,20 @@ def test_a_publication_date_that_reads_both_ways_is_settled_by_the_siblings() ->
         )
     )
     assert [s.published for s in lone.sources.values()] == [None]
+
+
+def test_a_preview_naming_no_one_joins_the_one_happening_told_that_day() -> None:
+    def article(headline: str, day: int, text: str) -> str:
+        return f"{headline}\n\nBy Jane Roe\nOctober {day}, 2025\n\n{text}\n"
+
+    briefing = _briefing(
+        article("Harbour master trial nears its end", 22, "A verdict is expected on October 30."),
+        article(
+            "Harbour master jailed for six years",
+            31,
+            "The Harbour Court on Thursday sentenced the harbour master to six years.",
+        ),
+    )
+    (verdict,) = briefing.events.values()
+    assert verdict.date == PartialDate(2025, 10, 30)
+    assert len(verdict.sources) == 2
