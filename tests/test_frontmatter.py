@@ -100,6 +100,22 @@ def test_split_without_front_matter_returns_the_whole_text_as_body() -> None:
     assert split("just text\n---\n") == (None, "just text\n---\n", 1)
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("---\na: 1\n---\nbody\n", ("a: 1\n", "body\n", 2)),
+        ("\ufeff--- \na: 1\n--- \t\xa0\nbody", ("a: 1\n", "body", 2)),
+        ("---\na: 1\n---x\n...\n", ("a: 1\n---x\n", "", 2)),
+        ("---\na: 1\n---", ("a: 1\n", "", 2)),
+        ("---\n---\n\n---\n", ("", "\n---\n", 2)),
+        ("---\r\na\r\n---\r\nb\r\n", ("a\r\n", "b\r\n", 2)),
+    ],
+    ids=["plain", "bom-and-trailing-space", "not-a-fence", "at-end", "empty", "crlf"],
+)
+def test_split_finds_the_first_closing_line(text: str, parts: tuple[str, str, int]) -> None:
+    assert split(text) == parts
+
+
 def test_merge_key_is_an_ordinary_key() -> None:
     assert parse("---\n<<: {a: 1}\n---\n", PATH).meta == {"<<": {"a": 1}}
 
