@@ -170,6 +170,7 @@ _TERM_END = re.compile(
 """'a contract with the club until 30 June 2030', 'its licence runs until 31 March 2031':
 when a standing arrangement ends, not something done that day. (A ban that 'runs until
 1 April 2029' ends then: that end is news.)"""
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.I)
 _STATISTIC = re.compile(
     r"\b(?:rose|rise|rising|fell|falling|climbed|dropped|grew|shrank|increased|decreased|"
     r"slowed|accelerated|eased|jumped|slipped|stood|was|were)\b"
@@ -206,6 +207,8 @@ def _dates_the_saying(sentence: str, expr: DateExpr) -> bool:
 
 
 def _term_end(sentence: str, expr: DateExpr) -> bool:
+    if not _UNTIL_BEFORE.search(sentence, max(0, expr.start - 9), expr.start):
+        return False
     return _TERM_END.search(sentence, max(0, expr.start - 120), expr.start) is not None
 
 
@@ -287,11 +290,20 @@ def _boundary(sentence: str, start: int, limit: int) -> int | None:
     return match.start() if match else None
 
 
+def _looks_back(sentence: str, expr: DateExpr) -> bool:
+    if expr.text.lower().startswith("since"):
+        return True
+    start = max(0, expr.start - 80)
+    before = sentence[start : expr.start]
+    if "by " not in before and "since" not in before:
+        return False
+    return _DONE_BEFORE.search(sentence, start, expr.start) is not None
+
+
 def _tense_near(clause: str, sentence: str, expr: DateExpr) -> Tense:
     """The tense of the verbs nearest the date, else of the clause ('will speak ... Thursday')."""
     possessive = expr.text.endswith(("'s", "’s")) or sentence.startswith(("'s", "’s"), expr.end)
-    looking_back = expr.text.lower().startswith("since")
-    if looking_back or _DONE_BEFORE.search(sentence, max(0, expr.start - 80), expr.start):
+    if _looks_back(sentence, expr):
         return Tense.PAST  # 'trapped since Monday', 'the inquiry announced by X on Friday'
     if _APPOINTED.search(sentence, 0, expr.start) and not possessive:
         return Tense.FUTURE  # 'called an emergency summit for Monday'

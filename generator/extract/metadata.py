@@ -36,6 +36,7 @@ _COPYRIGHT = re.compile(
 _PUBLISHED = re.compile(
     r"^(?:published|posted|first published|(?:first\s+)?aired|broadcast)\b", re.IGNORECASE
 )
+_PUBLISHED_ANYWHERE = re.compile(r"(?i)published|posted|aired|broadcast")
 _OUTLET_WORDS = {"reporting", "editing", "by", "and"}
 _LABEL = re.compile(
     r"^(?:for immediate release|(?:news|press|media) release|press statement|news provided by|"
@@ -46,6 +47,7 @@ _LABEL = re.compile(
 _RELEASE = re.compile(
     r"^(?:for immediate release|(?:news|press|media) release|news provided by)\b", re.IGNORECASE
 )
+_RELEASE_WORDS = re.compile(r"(?i)release|provided by")
 _SELF_DESCRIPTION = re.compile(
     r"^(?P<outlet>(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+is\s+(?:a|an)\s+"
     r"(?:[\w'’-]+\s+){0,4}(?:newsletter|blog|bulletin|podcast|digest|briefing)\b"
@@ -145,8 +147,9 @@ def _stated_name(text: str | None) -> str | None:
     return _first_name_list(text) if not _is_date_line(text) else None
 
 
-_SEPARATOR = re.compile(r"\s[·|•—–]\s|(?<=\d)\s+(?=by\s+[A-Z])")
-"""Between the parts of a meta line; a byline after a date is a part of its own."""
+_SEPARATOR = re.compile(r"\s[·|•—–]\s")
+_BY_AFTER_DATE = re.compile(r"(?<=\d)\s+(?=by\s+[A-Z])")
+"""A byline after a date is a part of its own ('posted 12.11.2025 by Dev Anand')."""
 
 
 def _segments(text: str) -> list[str]:
@@ -154,7 +157,10 @@ def _segments(text: str) -> list[str]:
 
     'Brief — Posted on 31/10/2025 by Ines Duarte' has the same three parts.
     """
-    return [part.strip() for part in _SEPARATOR.split(text) if part.strip()]
+    parts = _SEPARATOR.split(text)
+    if " by " in text:
+        parts = [piece for part in parts for piece in _BY_AFTER_DATE.split(part)]
+    return [part.strip() for part in parts if part.strip()]
 
 
 def _outlet_part(part: str) -> bool:
@@ -271,10 +277,19 @@ def _full_date(text: str) -> PartialDate | None:
     return None
 
 
+def _stated_line(text: str) -> bool:
+    """A line, or a part of one, that opens with 'Published', 'Posted' or 'aired'."""
+    if _PUBLISHED.match(text):
+        return True
+    return _PUBLISHED_ANYWHERE.search(text) is not None and any(
+        _PUBLISHED.match(p) for p in _segments(text)
+    )
+
+
 def _stated_readings(units: list[Unit]) -> tuple[PartialDate, ...]:
     """'aired 06/11/2025' -> 6 November and 11 June 2025: a stated date that reads both ways."""
     for unit in units:
-        if unit.role is Role.BODY or not any(_PUBLISHED.match(p) for p in _segments(unit.text)):
+        if unit.role is Role.BODY or not _stated_line(unit.text):
             continue
         numeric = _NUMERIC.search(unit.text)
         if numeric:
@@ -294,7 +309,7 @@ def _published(units: list[Unit], title_index: int | None) -> tuple[PartialDate 
     for index, unit in enumerate(units):
         if unit.role in (Role.BODY, Role.CAPTION):
             continue
-        stated = any(_PUBLISHED.match(p) for p in _segments(unit.text))
+        stated = _stated_line(unit.text)
         dated = _is_date_line(unit.text) or _meta_line(unit.text)
         if not stated and (_BANNER.search(unit.text) or not dated):
             continue
@@ -372,6 +387,8 @@ def _issuer(top: list[Unit]) -> str | None:
     On the label's line ('European Commission - Press release'), else the
     nearest name-only heading after it, else just before it.
     """
+    if not any(_RELEASE_WORDS.search(u.text) for u in top):
+        return None
     label = next((i for i, u in enumerate(top) if _RELEASE.match(u.text)), None)
     if label is None:
         label = next((i for i, u in enumerate(top) if _labelled_release(u.text)), None)
