@@ -133,3 +133,23 @@ def test_a_byline_drops_the_job_title_and_a_writer_line_with_one_is_no_title() -
         "Minister attacks the rate rise as mortgage holders brace for higher bills",
         "Tomas Eriksen",
     )
+
+
+def test_an_issued_by_line_a_masthead_read_as_furniture_and_you_are_reading_name_outlets() -> None:
+    issued = _meta(
+        "NEWS RELEASE\n\nIssued by the Pine County Sheriff's Office\n\n14 August 2025\n\n"
+        "Evacuation order lifted for the eastern town\n\nThe order was lifted on Friday.\n"
+    )
+    assert issued.outlet == "Pine County Sheriff's Office"
+    masthead = _meta(
+        "HARBOUR WEEKLY | the newsletter of the island ports\n\n"
+        "# Ferry sinks off the cape in a storm\n\nIssue 4 · 31 October 2025 · by Ann Lee\n\n"
+        "The ferry sank on Thursday.\n"
+    )
+    assert (masthead.outlet, masthead.author) == ("Harbour Weekly", "Ann Lee")
+    sign_up = _meta(
+        "Sign up | get our free newsletter every week\n\n# Ferry sinks off the cape in a storm\n\n"
+        "*31 October 2025*\n\nThe ferry sank on Thursday.\n\n"
+        "*You are reading Harbour Weekly, a newsletter about the islands' ports.*\n"
+    )
+    assert sign_up.outlet == "Harbour Weekly"

@@ -47,12 +47,16 @@ _LABEL = re.compile(
 _RELEASE = re.compile(
     r"^(?:for immediate release|(?:news|press|media) release|news provided by)\b", re.IGNORECASE
 )
+_ISSUED_BY = re.compile(r"(?i)^(?:issued|released|distributed)\s+by:?\s+(?:the\s+)?")
 _RELEASE_WORDS = re.compile(r"(?i)release|provided by")
 _SELF_DESCRIPTION = re.compile(
-    r"^(?P<outlet>(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+is\s+(?:a|an)\s+"
+    r"^(?i:(?:you\s+are|you're)\s+reading\s+|this\s+is\s+)?"
+    r"(?P<outlet>(?:The\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4}),?\s+(?:is\s+)?(?:a|an)\s+"
     r"(?:[\w'’-]+\s+){0,4}(?:newsletter|blog|bulletin|podcast|digest|briefing)\b"
 )
-"""A footer's 'Runway Notes is a weekly newsletter on aviation.': the outlet names itself."""
+"""A footer's 'Runway Notes is a weekly newsletter on aviation.' or 'You are reading Harbour
+Weekly, a newsletter about ...': the outlet names itself."""
+_TAGLINE = re.compile(r"(?i)\b(?:newsletter|letter|blog|bulletin|digest|briefing|magazine)\b")
 _HEADLINE_LABEL = re.compile(
     r"^(?:TRANSCRIPT|WATCH|LISTEN|LIVE|VIDEO|BREAKING|EXCLUSIVE|UPDATE|UPDATED|EXPLAINER)"
     r":\s+(?=\S)"
@@ -370,10 +374,13 @@ def _masthead(unit: Unit) -> str | None:
 
     'THE PITHEAD · a weekly letter on mine safety' -> 'THE PITHEAD'.
     """
-    if unit.role is not Role.HEADING:
-        return None
     parts = _segments(unit.text)
     tagline = len(parts) == 2 and parts[1][:1].islower() and len(parts[1].split()) >= 3
+    if unit.role is not Role.HEADING:
+        # 'HARBOUR WEEKLY | the newsletter of the ports' reads as furniture; 'Sign up | ...' is
+        furniture = not (tagline and _TAGLINE.search(parts[1]) and _proper_name(parts[0]))
+        if furniture:
+            return None
     name = parts[0] if tagline else unit.text
     return name if _outlet_part(name) else None
 
@@ -396,7 +403,9 @@ def _issuer(top: list[Unit]) -> str | None:
             return None
     own = [p for p in _PARTS.split(top[label].text) if not _RELEASE.match(p.strip())]
     near = [*top[label + 1 : label + 4], *reversed(top[max(0, label - 2) : label])]
-    names = [p.strip() for p in own] + [u.text for u in near if u.role is Role.HEADING]
+    names = [p.strip() for p in own] + [
+        _ISSUED_BY.sub("", u.text) for u in near if u.role is Role.HEADING
+    ]
     found = next((n for n in names if _proper_name(n) and not _is_date_line(n)), None)
     if found is None:
         return None
