@@ -206,9 +206,13 @@ def test_when_an_arrangement_ends_is_no_happening_but_a_ban_running_out_is() -> 
             "Its licence to work the seam runs until 31 March 2031.",
             "The ban runs until 1 April 2029.",
             "The museum stays closed until Wednesday.",
+            "He is under contract until the end of June 2028.",
+            "The lease on the building expires on 31 December 2026.",
+            "The agreement is valid until 2030.",
+            "Talks on the deal continued until Friday.",
         ]
     )
-    assert [c.expr.text for c in clauses] == ["1 April 2029", "Wednesday"]
+    assert [c.expr.text for c in clauses] == ["1 April 2029", "Wednesday", "Friday"]
 
 
 def test_a_figure_for_its_month_is_no_happening_but_its_release_day_is() -> None:
@@ -228,6 +232,8 @@ def test_a_relative_day_restated_with_its_weekday_and_date_is_one_clause() -> No
         ["The men were arrested in Saltmere today, Friday 19 September, police said."]
     )
     assert clause.expr.text == "19 September"
+    (bracketed,) = find_dated_clauses(["The vote takes place tomorrow (Saturday 20 September)."])
+    assert bracketed.expr.text == "20 September"
 
 
 def test_a_company_blurb_under_its_about_heading_founds_no_event() -> None:

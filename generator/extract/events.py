@@ -84,7 +84,8 @@ def find_dated_clauses(paragraphs: list[str]) -> list[DatedClause]:
 
 
 _RESTATING = re.compile(
-    r"[\s,(]*(?:(?:at|on)\s+|\d{1,2}[:.]\d{2}\s*|(?:GMT|UTC|[A-Z]{2,3}T)\b\s*|local time\s*)*"
+    r"[\s,(]*(?:(?:at|on)\s+|\d{1,2}[:.]\d{2}\s*|(?:GMT|UTC|[A-Z]{2,3}T)\b\s*|local time\s*"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)*"
 )
 _EXPLICIT = (Kind.FULL, Kind.MONTH_DAY)
 
@@ -163,14 +164,18 @@ _NO_HAPPENING = re.compile(
 )
 """'Halcyon did not respond to a request for comment on Wednesday': no one did anything."""
 _TERM_END = re.compile(
-    r"\b(?:contracts?|licen[cs]es?|leases?|tenure|mandate|concession)\b"
-    r"(?:\s+[\w'’-]+){0,8}?\s+(?:until|till|through)\s+$",
+    r"(?:\b(?:contracts?|licen[cs]es?|leases?|tenure|mandate|concession)\b(?:\s+[\w'’-]+){0,8}?"
+    r"|\b(?:deal|agreement|visa|permit)\b(?:\s+[\w'’-]+){0,4}?\s+"
+    r"(?:runs?|lasts?|is\s+valid|remains?\s+valid|expires?|ends?))"
+    r"\s+(?:until|till|through|(?:on|in))\s+(?:the\s+end\s+of\s+)?$",
     re.I,
 )
 """'a contract with the club until 30 June 2030', 'its licence runs until 31 March 2031':
 when a standing arrangement ends, not something done that day. (A ban that 'runs until
 1 April 2029' ends then: that end is news.)"""
-_UNTIL_BEFORE = re.compile(r"\b(?:until|till|through)\s+$", re.I)
+_UNTIL_BEFORE = re.compile(
+    r"\b(?:until|till|through|expires?\s+(?:on|in)|ends?\s+(?:on|in)|the\s+end\s+of)\s+$", re.I
+)
 _STATISTIC = re.compile(
     r"\b(?:rose|rise|rising|fell|falling|climbed|dropped|grew|shrank|increased|decreased|"
     r"slowed|accelerated|eased|jumped|slipped|stood|was|were)\b"
@@ -207,7 +212,7 @@ def _dates_the_saying(sentence: str, expr: DateExpr) -> bool:
 
 
 def _term_end(sentence: str, expr: DateExpr) -> bool:
-    if not _UNTIL_BEFORE.search(sentence, max(0, expr.start - 9), expr.start):
+    if not _UNTIL_BEFORE.search(sentence, max(0, expr.start - 24), expr.start):
         return False
     return _TERM_END.search(sentence, max(0, expr.start - 120), expr.start) is not None
 
