@@ -240,7 +240,11 @@ def _surname_owner(keys: list[str], groups: dict[str, _Group]) -> str | None:
 
 
 def _link_short_org_names(groups: dict[str, _Group], union: _Union) -> None:
-    """'the Commission' -> European Commission, 'Norvik' -> Norvik Logistics, when unique."""
+    """'the Commission' -> European Commission, 'Norvik' -> Norvik Logistics, when unique.
+
+    Names already joined ('Valdmark Data Protection Authority', 'Data Protection
+    Authority') count as one.
+    """
     orgs = [
         (key, group.names.most_common(1)[0][0].split())
         for key, group in groups.items()
@@ -258,7 +262,8 @@ def _link_short_org_names(groups: dict[str, _Group], union: _Union) -> None:
         if group.evidence[Evidence.PLACE]:
             continue
         cue_word = group.evidence[Evidence.CUE] > 0
-        found = by_word.get(f"last:{key}" if cue_word else f"first:{key}", set())
+        named = by_word.get(f"last:{key}" if cue_word else f"first:{key}", set())
+        found = {union.find(k) for k in named}  # 'Data Protection Authority' and its DPA: one
         if len(found) == 1 and not _personish(group):
             union.union(next(iter(found)), key)
 

@@ -222,6 +222,7 @@ def test_a_figure_for_its_month_is_no_happening_but_its_release_day_is() -> None
             "Coal output across the region fell 6% in October.",
             "Inflation data published on 26 February showed prices up 6.1%.",
             "The bank raised its rate by 0.5% in March.",
+            "Complaints to the Authority rose 18% in 2025.",
         ]
     )
     assert [c.expr.text for c in clauses] == ["26 February", "in March"]

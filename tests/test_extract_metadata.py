@@ -153,3 +153,28 @@ def test_an_issued_by_line_a_masthead_read_as_furniture_and_you_are_reading_name
         "*You are reading Harbour Weekly, a newsletter about the islands' ports.*\n"
     )
     assert sign_up.outlet == "Harbour Weekly"
+
+
+def test_a_question_headline_above_its_date_line_is_the_title_without_its_episode_label() -> None:
+    meta = _meta(
+        "BYTE SIZED\nThe podcast about technology and the people it affects\n\n"
+        "Episode 212: Who pays for the ferry breach?\n\nBroadcast date: 19 January 2026\n\n"
+        "HOST KAREN DALE: Welcome to the show.\n"
+    )
+    assert (meta.title, meta.published) == (
+        "Who pays for the ferry breach?",
+        PartialDate(2026, 1, 19),
+    )
+    opening = _meta(
+        "Ferry operator admits a breach of its records\n\n19 January 2026\n\n"
+        "Who pays for the ferry breach now?\n\nThe operator said on Monday it would pay.\n"
+    )
+    assert opening.title == "Ferry operator admits a breach of its records"
+
+
+def test_a_volume_and_number_label_is_no_outlet() -> None:
+    meta = _meta(
+        "THE PATCH NOTES · a weekly security newsletter\n\n# Ferry records, one week on\n\n"
+        "*Vol. 3, No. 14 · 21 January 2026 · by Ines Moreau*\n\nThe breach was claimed.\n"
+    )
+    assert (meta.outlet, meta.author) == ("Patch Notes", "Ines Moreau")

@@ -174,9 +174,12 @@ STORY_FLOORS = {
     # siblings' dates): events F1 0.909 / 0.909, citations 0.9 / 0.875, published 1.0 / 1.0.
     # The minister's visit on 6 November still joins the inquiry opened on the 7th.
     "tallow-gap-mine-rescue": Floor(minimums={**_reached(0.88, 0.87).minimums, "actors_f1": 0.95}),
-    "port-aldridge-budget-fight": Floor(
-        minimums={**_reached(0.88, 0.85).minimums, "actors_f1": 0.88}
-    ),
+    "port-aldridge-budget-fight": _reached(0.88, 0.85),
+    # Written after those fixes and before ingest ran on it, as a check that they generalise.
+    # First run: events F1 0.941, actors F1 0.854, citations 1.0, published 1.0, quotes
+    # 1.0/1.0 (misses: a podcast's question headline, 'Vol. 3, No. 14' as outlet, 'the
+    # Authority' apart, complaints 'rose 18% in 2025'); then events F1 1.0, actors 0.909.
+    "lumora-data-breach": _reached(0.97, 0.97),
 }
 
 

@@ -438,3 +438,18 @@ def test_a_preview_naming_no_one_joins_the_one_happening_told_that_day() -> None
     (verdict,) = briefing.events.values()
     assert verdict.date == PartialDate(2025, 10, 30)
     assert len(verdict.sources) == 2
+
+
+def test_the_authority_names_the_one_authority_however_many_names_it_goes_by() -> None:
+    first = (
+        "Regulator opens an inquiry into the ferry breach\n\nBy Jane Roe\nJanuary 16, 2026\n\n"
+        "The Valdmark Data Protection Authority (DPA) opened an investigation on Friday. "
+        "The operator notified the Authority of the breach on Monday.\n"
+    )
+    second = (
+        "Ferry breach, one week on\n\nBy Sam Poe\nJanuary 21, 2026\n\n"
+        "The Data Protection Authority's investigation, opened last Friday, will take months.\n"
+    )
+    names = sorted(a.name for a in _briefing(first, second).actors.values())
+    assert "Authority" not in names
+    assert "Valdmark Data Protection Authority" in names

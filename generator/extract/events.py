@@ -182,8 +182,9 @@ _STATISTIC = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+[\d.,]+\s*(?:%|per\s*cent|percent|percentage points?)",
     re.I,
 )
-"""'Inflation rose to 6.1 per cent in January': a figure for its month, not a happening."""
-_MONTHS_ONLY = (Kind.MONTH, Kind.MONTH_YEAR)
+"""'Inflation rose to 6.1 per cent in January' ('complaints rose 18% in 2025'): a figure for
+its month or year, not a happening."""
+_MONTHS_ONLY = (Kind.MONTH, Kind.MONTH_YEAR, Kind.YEAR)
 _SAYING = re.compile(
     r"\b(?:said|says|added|stated|insisted|told\s+(?:[\w'’-]+\s+){1,3}?)"
     r"\s*(?:(?:late|early)\s+)?(?:on\s+|in\s+)?$",

@@ -40,7 +40,7 @@ _PUBLISHED_ANYWHERE = re.compile(r"(?i)published|posted|aired|broadcast")
 _OUTLET_WORDS = {"reporting", "editing", "by", "and"}
 _LABEL = re.compile(
     r"^(?:for immediate release|(?:news|press|media) release|press statement|news provided by|"
-    r"transcript|issue\s+\d+|no\.\s*\d+|vol(?:ume)?\.?\s*\d+|[\w-]+\s+edition)$",
+    r"transcript|(?:(?:vol(?:ume)?\.?|issue|no\.|number|#)\s*\d+,?\s*)+|[\w-]+\s+edition)$",
     re.IGNORECASE,
 )
 """A label that opens a release or names an issue: never an outlet's name."""
@@ -58,8 +58,8 @@ _SELF_DESCRIPTION = re.compile(
 Weekly, a newsletter about ...': the outlet names itself."""
 _TAGLINE = re.compile(r"(?i)\b(?:newsletter|letter|blog|bulletin|digest|briefing|magazine)\b")
 _HEADLINE_LABEL = re.compile(
-    r"^(?:TRANSCRIPT|WATCH|LISTEN|LIVE|VIDEO|BREAKING|EXCLUSIVE|UPDATE|UPDATED|EXPLAINER)"
-    r":\s+(?=\S)"
+    r"^(?:TRANSCRIPT|WATCH|LISTEN|LIVE|VIDEO|BREAKING|EXCLUSIVE|UPDATE|UPDATED|EXPLAINER"
+    r"|(?:Episode|Ep\.|Issue|No\.)\s*\d+):\s+(?=\S)"
 )
 _ROLE_WORDS = re.compile(
     r"\b(?:writer|editor|correspondent|reporter|desk|staff|columnist|contributor|producer|"
@@ -230,12 +230,25 @@ def _proper_name(text: str) -> bool:
     return 1 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in _CONNECTORS for w in words)
 
 
+def _question_headline(units: list[Unit], index: int) -> bool:
+    """'Episode 212: Who pays for the Lumora breach?' above its date line: a headline that
+    reads as a sentence because it asks."""
+    words = units[index].text.split()
+    if not units[index].text.endswith("?") or not 4 <= len(words) <= 15:
+        return False
+    if '"' in units[index].text or "“" in units[index].text:
+        return False
+    return any(_stated_line(u.text) or _is_date_line(u.text) for u in units[index + 1 : index + 3])
+
+
 def _title_index(units: list[Unit]) -> int | None:
     """The last headline-like heading above the first paragraph (taglines come before it).
 
     A standfirst under the headline is not the title.
     """
     first_body = next((i for i, u in enumerate(units) if u.role is Role.BODY), len(units))
+    if first_body < len(units) and _question_headline(units, first_body):
+        return first_body
     above = [
         i for i in range(first_body) if _title_candidate(units[i]) and not _name_line(units, i)
     ]
