@@ -140,3 +140,10 @@ def test_speech_after_an_age_or_a_relative_clause() -> None:
     assert Evidence.SPEECH in _by_name("His mother, Joan Holt, 81, said so.")["Joan Holt"].evidence
     found = _by_name("His wife, Claire Holt, who attended the hearing, said so.")
     assert Evidence.SPEECH in found["Claire Holt"].evidence
+
+
+def test_a_group_calling_itself_a_name_is_an_organisation() -> None:
+    found = _by_name("A hacking group calling itself ShadeNet claimed responsibility.")
+    assert Evidence.CUE in found["ShadeNet"].evidence
+    plain = _by_name("A hacker who met ShadeNet claimed responsibility.")
+    assert Evidence.CUE not in plain["ShadeNet"].evidence

@@ -178,8 +178,8 @@ STORY_FLOORS = {
     # Written after those fixes and before ingest ran on it, as a check that they generalise.
     # First run: events F1 0.941, actors F1 0.854, citations 1.0, published 1.0, quotes
     # 1.0/1.0 (misses: a podcast's question headline, 'Vol. 3, No. 14' as outlet, 'the
-    # Authority' apart, complaints 'rose 18% in 2025'); then events F1 1.0, actors 0.909.
-    "lumora-data-breach": _reached(0.97, 0.97),
+    # Authority' apart, complaints 'rose 18% in 2025', ShadeNet unread); then 1.0 and 1.0.
+    "lumora-data-breach": Floor(minimums={**_reached(0.97, 0.97).minimums, "actors_f1": 0.97}),
 }
 
 

@@ -369,7 +369,7 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
         role = role or role_before
     if _speech_follows(after) or _speech_precedes(before):
         evidence.add(Evidence.SPEECH)
-    if any(_is_cue(w) for w in words):
+    if any(_is_cue(w) for w in words) or _NAMED_GROUP.search(before):
         evidence.add(Evidence.CUE)
     if len(words) == 1 and _is_acronym(words[0]):
         evidence.add(Evidence.ACRONYM)
@@ -388,6 +388,12 @@ def _plain(words: list[str], before: str, after: str, index: int) -> Mention:
     )
 
 
+_NAMED_GROUP = re.compile(
+    r"\b(?:group|gang|network|movement|collective|militia|organi[sz]ation)\s+"
+    r"(?:calling\s+(?:itself|themselves)|called|known\s+as|named)\s+$",
+    re.IGNORECASE,
+)
+"""'a hacking group calling itself ShadeNet': the name of an organisation."""
 _AGENT = re.compile(r"(?:^|\s)(?P<noun>[a-z]{3,}(?:er|or|ist|ian))\s*$")
 _NOT_AGENTS = _words(
     """
