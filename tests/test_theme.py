@@ -92,3 +92,30 @@ def test_only_the_built_in_themes_compiled_templates_are_kept(tmp_path: Path) ->
         assert len(list(folder.iterdir())) == 3  # 404.html, base.html, layout.html; no page.html
     assert rendered[0] == rendered[1]
     assert "Page not found" in rendered[0]
+
+
+def _render_not_found(env: jinja2.Environment) -> str:
+    context = {"page": None, "site": SiteInfo("T", "", "en", "", "UTC", {}), "root": ""}
+    return env.get_template("404.html").render(**context, path="404.html")
+
+
+def test_damaged_compiled_templates_are_compiled_again(tmp_path: Path) -> None:
+    folder = tmp_path / "compiled"
+    folder.mkdir()
+    env = _environment(tmp_path)
+    env.bytecode_cache = _BuiltinBytecodeCache(str(folder))
+    expected = _render_not_found(env)
+    for kept in folder.iterdir():
+        kept.write_bytes(kept.read_bytes()[:40])
+    env = _environment(tmp_path)
+    env.bytecode_cache = _BuiltinBytecodeCache(str(folder))
+    assert _render_not_found(env) == expected
+
+
+def test_a_folder_that_takes_no_files_only_means_compiling_again(tmp_path: Path) -> None:
+    folder = tmp_path / "compiled"
+    folder.mkdir()
+    env = _environment(tmp_path)
+    env.bytecode_cache = _BuiltinBytecodeCache(str(folder))
+    folder.rmdir()  # each write of compiled code now fails
+    assert "Page not found" in _render_not_found(env)

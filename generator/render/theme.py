@@ -8,8 +8,10 @@ with StrictUndefined, so a typo in a theme fails with its template and line.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import pickle
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -86,11 +88,17 @@ class _BuiltinBytecodeCache(jinja2.FileSystemBytecodeCache):
     ) -> Bucket:
         if filename is None or not Path(filename).is_relative_to(BUILTIN_THEME):
             return Bucket(environment, "", "")
-        return super().get_bucket(environment, name, filename, source)
+        try:
+            return super().get_bucket(environment, name, filename, source)
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):  # damaged
+            return Bucket(environment, "", "")
 
     def set_bucket(self, bucket: Bucket) -> None:
+        """Keep the compiled code when the folder takes it; a full or read-only disk only
+        means compiling again next time."""
         if bucket.key:
-            super().set_bucket(bucket)
+            with contextlib.suppress(OSError):
+                super().set_bucket(bucket)
 
 
 def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
