@@ -194,3 +194,14 @@ def test_a_numeric_date_with_an_american_clock_is_month_first() -> None:
     assert published("Published 08/13/2025") == PartialDate(2025, 8, 13)
     assert published("Published 14/06/2024") == PartialDate(2024, 6, 14)
     assert published("Published 6/4/2025") is None
+
+
+def test_a_short_line_ending_in_a_bracketed_date_is_a_link_to_another_story() -> None:
+    roles = _roles(
+        "Most read\nCouncil tax to rise by 5% (09/10/2025)\n"
+        "Bypass opening delayed again (15 Oct 2025)\n\n"
+        "The council voted on the plan (see the report of 3 May 2025).\n"
+    )
+    assert roles["Council tax to rise by 5% (09/10/2025)"] is Role.CHROME
+    assert roles["Bypass opening delayed again (15 Oct 2025)"] is Role.CHROME
+    assert roles["The council voted on the plan (see the report of 3 May 2025)."] is Role.BODY
