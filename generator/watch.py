@@ -38,10 +38,16 @@ CONTENT_KINDS = frozenset({("events",), ("actors",), ("sources",)})
 QUIET_SECONDS = 0.025
 """An editor's save (a temporary file written, then renamed over the original) takes a few
 milliseconds; the wait after it is most of the time from a save to its pages."""
+SETTLED_SECONDS = 0.003
+"""The wait instead, once every changed file was closed after writing, renamed into place or
+deleted: the save is complete, and only its last events may still be on their way."""
 LONGEST_SECONDS = 1.0
 
 _TEMP_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload", "~")
 _IGNORED_EVENTS = frozenset({"opened", "closed_no_write"})
+_SETTLING_EVENTS = frozenset({"closed", "moved", "deleted"})
+"""Events after which a file is complete (or gone). Not every system reports "closed"
+(inotify does); without it, batches wait the whole quiet time."""
 
 
 def is_editor_temp(name: str) -> bool:
@@ -120,7 +126,8 @@ class Debouncer:
     `next_batch` blocks until at least one path arrived, then until no path has
     arrived for `quiet` seconds (each new path extends the wait), but never
     longer than `longest` seconds after the first, so a file written
-    continuously still gets rebuilt.
+    continuously still gets rebuilt. When every path's last event said the file
+    is complete (`add(..., settled=True)`), the wait is `settled` seconds instead.
     """
 
     def __init__(
@@ -128,17 +135,22 @@ class Debouncer:
         quiet: float = QUIET_SECONDS,
         longest: float = LONGEST_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        settled: float = SETTLED_SECONDS,
     ) -> None:
         self.quiet = quiet
         self.longest = longest
+        self.settled = min(settled, quiet)
         self._clock = clock
         self._pending: set[str] = set()
+        self._unsettled: set[str] = set()
+        """Pending paths that may still be being written."""
         self._first = 0.0
         self._last = 0.0
         self._closed = False
         self._condition = threading.Condition()
 
-    def add(self, paths: Iterable[str]) -> None:
+    def add(self, paths: Iterable[str], settled: bool = False) -> None:
+        """Paths that changed; `settled` when the event says they are complete."""
         with self._condition:
             now = self._clock()
             fresh = set(paths)
@@ -147,6 +159,10 @@ class Debouncer:
             if not self._pending:
                 self._first = now
             self._pending |= fresh
+            if settled:
+                self._unsettled -= fresh
+            else:
+                self._unsettled |= fresh
             self._last = now
             self._condition.notify_all()
 
@@ -167,13 +183,14 @@ class Debouncer:
                 return None
             while not self._closed:
                 now = self._clock()
-                remaining = min(self._last + self.quiet, self._first + self.longest) - now
+                wait = self.quiet if self._unsettled else self.settled
+                remaining = min(self._last + wait, self._first + self.longest) - now
                 if remaining <= 0:
                     break
                 self._condition.wait(remaining)
             if self._closed:
                 return None
-            batch, self._pending = frozenset(self._pending), set()
+            batch, self._pending, self._unsettled = frozenset(self._pending), set(), set()
             return batch
 
 
@@ -200,7 +217,7 @@ class _Forward(FileSystemEventHandler):
             except ValueError:
                 continue
             relative.append(path + "/" if raw.endswith("/") else path)
-        self.debouncer.add(relative)
+        self.debouncer.add(relative, settled=event.event_type in _SETTLING_EVENTS)
 
 
 class ProjectWatcher:

@@ -122,6 +122,40 @@ def test_debouncer_stops_extending_after_the_longest_wait() -> None:
     assert debouncer.next_batch(timeout=5) == frozenset({"a"})
 
 
+def _batch_within(debouncer: Debouncer, seconds: float) -> frozenset[str] | None:
+    """The next batch if it comes within `seconds`; None if the debouncer was still waiting."""
+    batches: list[frozenset[str] | None] = []
+    waiter = threading.Thread(target=lambda: batches.append(debouncer.next_batch()))
+    waiter.start()
+    waiter.join(timeout=seconds)
+    debouncer.close()
+    waiter.join()
+    return batches[0]
+
+
+def test_a_batch_of_complete_files_does_not_wait_the_quiet_time() -> None:
+    debouncer = Debouncer(quiet=60.0, longest=120.0)
+    debouncer.add(["a"])
+    debouncer.add(["a", "b"], settled=True)
+    assert _batch_within(debouncer, 10) == frozenset({"a", "b"})
+
+
+def test_a_file_that_may_still_be_written_keeps_the_quiet_time() -> None:
+    debouncer = Debouncer(quiet=60.0, longest=120.0)
+    debouncer.add(["a"], settled=True)
+    debouncer.add(["b"])
+    assert _batch_within(debouncer, 0.3) is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify reports closed files")
+def test_the_watcher_hands_out_a_saved_file_without_the_quiet_time(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    debouncer = Debouncer(quiet=60.0, longest=120.0)
+    with ProjectWatcher(project, debouncer):
+        (tmp_path / "content/events/a.md").write_text("saved in place\n")
+        assert _batch_within(debouncer, 10) == frozenset({"content/events/a.md"})
+
+
 def test_debouncer_close_ends_waiting() -> None:
     debouncer = Debouncer()
     threading.Timer(0.01, debouncer.close).start()
@@ -143,7 +177,7 @@ def _next_change(debouncer: Debouncer) -> ChangeSet:
 
 def test_watcher_sees_a_save_through_a_temp_file_as_one_change(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    debouncer = Debouncer(quiet=0.1)
+    debouncer = Debouncer(quiet=0.1, settled=0.1)  # one batch, however slow the machine
     with ProjectWatcher(project, debouncer):
         temp = tmp_path / "content/events/.x.md.swp"
         temp.write_text("---\ntitle: X\n---\n")
