@@ -724,13 +724,18 @@ def _fold_weeks(clusters: list[_Cluster]) -> list[_Cluster]:
     """'This week the lenders followed': a lone clause naming no one, dated only by its week,
     joins the one happening its article dates to a day of that week.
 
+    When its own article dates nothing to that week, it joins the one happening other
+    articles date to a day of it that shares a word with it: 'the trial began last week'
+    is the trial another article says opened on Monday.
     Left alone it would be a happening of a whole month, a vague copy of that day's.
     """
     days: dict[str, list[tuple[dt.date, _Cluster]]] = defaultdict(list)
+    on_day: dict[dt.date, list[_Cluster]] = defaultdict(list)
     for cluster in clusters:
         day = _as_date(cluster.date)
         if day is None:
             continue
+        on_day[day].append(cluster)
         for source in cluster.sources:
             days[source].append((day, cluster))
     folded: set[int] = set()
@@ -739,13 +744,31 @@ def _fold_weeks(clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         (clause,) = cluster.members
         week = _week_of(clause)
-        if week is None or clause.names_actors:
+        if week is None:
             continue
         within = [c for day, c in days[clause.source] if week[0] <= day <= week[1]]
+        if not within:
+            within = _told_that_week(clause, week[0], on_day)
+        elif clause.names_actors:
+            continue
         if len(within) == 1:
             within[0].add(clause)
             folded.add(id(cluster))
     return [c for c in clusters if id(c) not in folded]
+
+
+def _told_that_week(
+    clause: _Clause, monday: dt.date, on_day: dict[dt.date, list[_Cluster]]
+) -> list[_Cluster]:
+    """Other articles' happenings on a day of the week from `monday` that share a word with
+    `clause` (not only who: a name alone does not make two happenings one)."""
+    words = {t for t in clause.terms if not t.startswith("@")}
+    return [
+        c
+        for offset in range(7)
+        for c in on_day.get(monday + dt.timedelta(days=offset), [])
+        if words & c.terms.keys()
+    ]
 
 
 def _fold_previews(clusters: list[_Cluster]) -> list[_Cluster]:

@@ -453,3 +453,17 @@ def test_the_authority_names_the_one_authority_however_many_names_it_goes_by() -
     names = sorted(a.name for a in _briefing(first, second).actors.values())
     assert "Authority" not in names
     assert "Valdmark Data Protection Authority" in names
+
+
+def test_a_week_dated_report_joins_the_one_day_another_article_gives_it() -> None:
+    first = (
+        "Consumer prices keep on rising fast\n\nBy Jane Roe\nMarch 6, 2025\n\n"
+        "Figures published last week by the statistics office showed consumer prices rising.\n"
+    )
+    second = (
+        "Bank raises its rates by half a point\n\nBy Sam Poe\nMarch 7, 2025\n\n"
+        "Inflation data published on 26 February showed prices up 6.1%.\n"
+    )
+    (figures,) = _briefing(first, second).events.values()
+    assert figures.date == PartialDate(2025, 2, 26)
+    assert len(figures.sources) == 2
