@@ -292,15 +292,13 @@ def watch_changes(
     site: Site,
     publish: Callable[[Outcome], None],
     ingest: Ingest | None = None,
-    head_start: float = 0.0,
 ) -> None:
     """Build the whole site, then apply every batch of changes, until interrupted.
 
     The watcher starts before the first build, so nothing saved meanwhile is missed.
 
-    After a partial step (the changed items' own pages), wait `head_start`
-    seconds before the rest, so browsers reloading those pages are not slowed by
-    the CPU-bound rest of the rebuild.
+    The changed items' own pages come first and are published at once (a browser showing
+    one reloads while the pages that list it are rendered).
     """
     debouncer = Debouncer()
     with ProjectWatcher(site.project, debouncer) as watcher:
@@ -310,8 +308,6 @@ def watch_changes(
             change = classify(batch, site.theme_name)
             for outcome in _apply_safely(site, change, ingest, debouncer.waiting):
                 publish(_settled(outcome))
-                if outcome.partial and outcome.written:
-                    time.sleep(head_start)
 
 
 def _settled(outcome: Outcome) -> Outcome:

@@ -18,11 +18,6 @@ from ..serve import LiveState, SiteServer, page_url
 from ..watch import report, watch_changes
 from . import ingest
 
-HEAD_START = 0.02
-"""Seconds the browser gets to ask for an edited item's page again before the dependent pages
-are rendered (CPU-bound, and Python threads share one interpreter lock); short, as those
-pages should follow within 100 ms of the save too."""
-
 
 def run(root: Path, port: int = 8000, bind: str = "127.0.0.1") -> list[Diagnostic]:
     project = Project(root)
@@ -35,7 +30,7 @@ def run(root: Path, port: int = 8000, bind: str = "127.0.0.1") -> list[Diagnosti
             site = Site(project, out)
             thread.start()
             report(f"serving {project.root} at {server.url} (Ctrl-C to stop)")
-            watch_changes(site, lambda outcome: _publish(live, outcome), _ingest(root), HEAD_START)
+            watch_changes(site, lambda outcome: _publish(live, outcome), _ingest(root))
         except KeyboardInterrupt:
             report("stopped")
         finally:
