@@ -185,13 +185,15 @@ def test_an_unchanged_save_writes_nothing(site: Site, project: Project) -> None:
         "retitle-and-template",
     ],
 )
-@pytest.mark.parametrize("split", [False, True], ids=["one-timeline", "year-pages"])
+@pytest.mark.parametrize("split", ["one-timeline", "year-pages", "month-pages"])
 def test_incremental_result_equals_a_full_build(
-    edit: str, split: bool, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    edit: str, split: str, project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if split:
+    if split != "one-timeline":
         monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
         monkeypatch.setattr("generator.render.pages.SOURCES_SPLIT", 0)
+    if split == "month-pages":
+        monkeypatch.setattr("generator.render.pages.MONTH_SPLIT", 1)
     site = Site(project, tmp_path / "out")
     assert not site.full_build().failed
     root = project.root

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pickle
 from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
-from generator.config import Config
+from generator.config import Config, Project
 from generator.model import Actor, Briefing, Event, Kind, PartialDate, Quote, Source, Status
 from generator.render.pages import (
     SOURCES_SPLIT,
@@ -15,6 +17,7 @@ from generator.render.pages import (
     ActorContext,
     EventContext,
     HomeContext,
+    MonthLink,
     Page,
     SourceContext,
     SourceIndexContext,
@@ -22,6 +25,7 @@ from generator.render.pages import (
     date_label,
     plan_pages,
 )
+from generator.render.theme import make_environment, render_page
 
 
 def _briefing(events: list[Event]) -> Briefing:
@@ -190,6 +194,120 @@ def test_a_large_bibliography_splits_into_one_page_per_publication_year() -> Non
     undated = pages["sources/by-year/undated/index.html"].context
     assert isinstance(undated, SourceIndexContext) and undated.next is None
     assert "sources/2021/index.html" in pages  # a source whose id is a year keeps its own page
+
+
+_D = TypeVar("_D")
+
+
+def _dated(prefix: str, dates: list[_D]) -> list[tuple[str, _D]]:
+    return [(f"{prefix}{n}", date) for n, date in enumerate(dates)]
+
+
+MONTHLY = [
+    PartialDate(2020, 2, 3),
+    PartialDate(2020),
+    PartialDate(2020, 1),
+    PartialDate(2021, 5, 1),
+    PartialDate(2022, 3, 1),
+    PartialDate(2022, 3, 9),
+    PartialDate(2022),
+]
+"""2020 and 2022 have three items each (month pages when MONTH_SPLIT is 2), 2021 one."""
+
+
+def _labels(links: tuple[MonthLink, ...]) -> list[tuple[str, str, int]]:
+    return [(link.label, link.href, link.count) for link in links]
+
+
+def _neighbours(context: TimelineContext | SourceIndexContext) -> list[str | None]:
+    return [link.href if link else None for link in (context.previous, context.next)]
+
+
+def test_a_large_timeline_year_splits_into_one_page_per_month(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
+    monkeypatch.setattr("generator.render.pages.MONTH_SPLIT", 2)
+    pages = _pages([Event(id=i, title=i, date=d) for i, d in _dated("e", MONTHLY)])
+    assert [p for p in pages if p.startswith("timeline/")] == [
+        "timeline/index.html",
+        "timeline/2020/index.html",
+        "timeline/2020/01/index.html",
+        "timeline/2020/02/index.html",
+        "timeline/2021/index.html",
+        "timeline/2022/index.html",
+        "timeline/2022/03/index.html",
+    ]
+    year = pages["timeline/2020/index.html"].context
+    assert isinstance(year, TimelineContext) and year.month is None
+    assert _labels(year.months) == [
+        ("January 2020", "timeline/2020/01/index.html", 1),
+        ("February 2020", "timeline/2020/02/index.html", 1),
+    ]
+    assert [(m.label, [e.id for e in m.events]) for g in year.groups for m in g.months] == [
+        ("2020, month unknown", ["e1"])
+    ]
+    assert _neighbours(year) == [None, "timeline/2021/index.html"]
+    small = pages["timeline/2021/index.html"].context
+    assert isinstance(small, TimelineContext) and small.months == () and len(small.groups) == 1
+    february = pages["timeline/2020/02/index.html"].context
+    assert isinstance(february, TimelineContext) and february.month is not None
+    assert february.month.label == "February 2020" and february.months == year.months
+    assert [e.id for g in february.groups for m in g.months for e in m.events] == ["e0"]
+    assert _neighbours(february) == ["timeline/2020/01/index.html", "timeline/2021/index.html"]
+    march = pages["timeline/2022/03/index.html"].context
+    assert isinstance(march, TimelineContext)
+    assert [e.id for g in march.groups for m in g.months for e in m.events] == ["e4", "e5"]
+    assert _neighbours(march) == ["timeline/2021/index.html", None]
+
+
+def test_a_large_bibliography_year_splits_into_one_page_per_month(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("generator.render.pages.SOURCES_SPLIT", 1)
+    monkeypatch.setattr("generator.render.pages.MONTH_SPLIT", 2)
+    dates: list[PartialDate | None] = [*MONTHLY, None]
+    sources = {i: Source(i, i, published=d) for i, d in _dated("s", dates)}
+    briefing = Briefing(events={}, actors={}, sources=sources)
+    pages = {p.path: p for p in plan_pages(Config(title="T"), briefing)}
+    assert [p for p in pages if p.startswith("sources/by-year/")] == [
+        "sources/by-year/2020/index.html",
+        "sources/by-year/2020/01/index.html",
+        "sources/by-year/2020/02/index.html",
+        "sources/by-year/2021/index.html",
+        "sources/by-year/2022/index.html",
+        "sources/by-year/2022/03/index.html",
+        "sources/by-year/undated/index.html",
+    ]
+    year = pages["sources/by-year/2022/index.html"].context
+    assert isinstance(year, SourceIndexContext)
+    assert _labels(year.months) == [("March 2022", "sources/by-year/2022/03/index.html", 2)]
+    assert [entry.source.id for entry in year.entries] == ["s6"]
+    march = pages["sources/by-year/2022/03/index.html"].context
+    assert isinstance(march, SourceIndexContext) and march.month == year.months[0]
+    assert [entry.source.id for entry in march.entries] == ["s4", "s5"]
+    assert _neighbours(march) == [
+        "sources/by-year/2021/index.html",
+        "sources/by-year/undated/index.html",
+    ]
+
+
+def test_month_pages_lead_back_up_to_their_year(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
+    monkeypatch.setattr("generator.render.pages.MONTH_SPLIT", 2)
+    page = _pages([Event(id=i, title=i, date=d) for i, d in _dated("e", MONTHLY)])[
+        "timeline/2020/02/index.html"
+    ]
+    html = render_page(make_environment(Project(tmp_path), Config()), page).decode()
+    assert "<title>February 2020 · Timeline · T</title>" in html
+    assert (
+        '<a href="../../../timeline/index.html">Timeline</a> · '
+        '<a href="../../../timeline/2020/index.html">2020</a> · February 2020'
+    ) in html
+    assert '<a rel="prev" href="../../../timeline/2020/01/index.html">← January 2020</a>' in html
+    assert '<a rel="next" href="../../../timeline/2021/index.html">2021 →</a>' in html
 
 
 def test_calendar_holds_only_scheduled_events() -> None:

@@ -30,6 +30,7 @@ ACTORS = {
 SOURCES = {
     "reuters": Source("reuters", "Reuters story", outlet="Reuters", published=PartialDate(2021)),
     "ap": Source("ap", "AP story"),
+    "bbc": Source("bbc", "BBC story", outlet="BBC", published=PartialDate(2021, 11, 29)),
 }
 EVENTS = {
     "call": Event(
@@ -41,7 +42,13 @@ EVENTS = {
         quotes=(Quote("We talked.", speaker="biden", source="reuters"),),
         body="Said [@reuters].",
     ),
-    "buildup": Event(id="buildup", title="Buildup", date=PartialDate(2021, 11), actors=("nato",)),
+    "buildup": Event(
+        id="buildup",
+        title="Buildup",
+        date=PartialDate(2021, 11),
+        actors=("nato",),
+        sources=("bbc",),
+    ),
     "earlier": Event(
         id="earlier",
         title="Earlier",
@@ -92,6 +99,16 @@ EDITS: dict[str, tuple[str, str, Callable[[], Event | Actor | Source | None]]] =
         "buildup",
         lambda: replace(EVENTS["buildup"], date=PartialDate(2022, 2)),
     ),
+    "redate-into-another-month": (
+        "event",
+        "buildup",
+        lambda: replace(EVENTS["buildup"], date=PartialDate(2021, 12, 1)),
+    ),
+    "forget-the-month": (
+        "event",
+        "talks",
+        lambda: replace(EVENTS["talks"], date=PartialDate(2022)),
+    ),
     "redate-within-its-year": (
         "event",
         "call",
@@ -130,6 +147,12 @@ EDITS: dict[str, tuple[str, str, Callable[[], Event | Actor | Source | None]]] =
         "ap",
         lambda: replace(SOURCES["ap"], published=PartialDate(2022)),
     ),
+    "move-source-to-another-month": (
+        "source",
+        "bbc",
+        lambda: replace(SOURCES["bbc"], published=PartialDate(2021, 12)),
+    ),
+    "retitle-source-in-a-month": ("source", "bbc", lambda: replace(SOURCES["bbc"], title="BBC")),
     "add-cited-source": ("source", "tass", lambda: Source("tass", "TASS story")),
     "add-source-with-a-year-for-an-id": (
         "source",
@@ -147,14 +170,16 @@ def _prepared(briefing: Briefing) -> dict[str, PreparedBody]:
     }
 
 
-@pytest.mark.parametrize("split", [False, True])
+@pytest.mark.parametrize("split", ["one-page", "year-pages", "month-pages"])
 @pytest.mark.parametrize("edit", sorted(EDITS))
 def test_a_partial_plan_equals_the_full_plan(
-    edit: str, split: bool, monkeypatch: pytest.MonkeyPatch
+    edit: str, split: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if split:
+    if split != "one-page":
         monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
         monkeypatch.setattr("generator.render.pages.SOURCES_SPLIT", 1)
+    if split == "month-pages":
+        monkeypatch.setattr("generator.render.pages.MONTH_SPLIT", 1)
     kind, item_id, make = EDITS[edit]
     after_briefing = _with(kind, item_id, make())
     prepared_before, prepared_after = _prepared(BRIEFING), _prepared(after_briefing)
@@ -208,3 +233,26 @@ def test_an_edit_affects_the_bibliography_page_of_its_sources_year(
     affected = affected_paths(before, after, {"event:summit"})
     assert "sources/by-year/2021/index.html" in affected
     assert "sources/by-year/undated/index.html" not in affected
+
+
+def test_an_edit_in_a_month_affects_its_month_page_and_the_year_page_only_when_counts_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("generator.render.pages.TIMELINE_SPLIT", 2)
+    monkeypatch.setattr("generator.render.pages.MONTH_SPLIT", 1)
+    before = build_index(BRIEFING, {})
+    retitled = _with("event", "summit", replace(EVENTS["summit"], title="G7 summit"))
+    affected = affected_paths(
+        before, update_index(before, retitled, {}, {"event:summit"}), {"event:summit"}
+    )
+    assert "timeline/2022/06/index.html" in affected
+    assert "timeline/2022/index.html" not in affected
+    assert "timeline/2022/01/index.html" not in affected
+    moved = _with("event", "summit", replace(EVENTS["summit"], date=PartialDate(2022, 1, 20)))
+    after = update_index(before, moved, {}, {"event:summit"})
+    assert not same_pages(before, after)
+    assert {
+        "timeline/2022/index.html",
+        "timeline/2022/01/index.html",
+        "timeline/2022/06/index.html",
+    } <= affected_paths(before, after, {"event:summit"})

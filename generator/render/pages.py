@@ -16,10 +16,10 @@ from __future__ import annotations
 import bisect
 import calendar
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set, Sized
 from dataclasses import dataclass
 from itertools import groupby, islice
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..config import Config
 from ..model import Actor, Briefing, Event, Kind, PartialDate, Quote, Source, Status
@@ -31,6 +31,9 @@ TIMELINE_SPLIT = 500
 SOURCES_SPLIT = 500
 """Above this many sources, /sources/ becomes an index of publication years, one page per year
 (at sources/by-year/<year>/, which no source id can take: ids have no slash)."""
+MONTH_SPLIT = 500
+"""Above this many events (or sources), a timeline year (or publication year) page becomes an
+index of months, one page per month (at <year>/<MM>/), listing only the items of unknown month."""
 UNDATED = "undated"
 LATEST_COUNT = 10
 KEY_ACTOR_COUNT = 8
@@ -74,9 +77,16 @@ def bibliography_href(year: int | None) -> str:
     return f"sources/by-year/{UNDATED if year is None else year}/index.html"
 
 
+def month_href(year_href: str, month: int) -> str:
+    """The page of a month of a split year, inside the year's folder ("2021/03/index.html")."""
+    return year_href.replace("index.html", f"{month:02d}/index.html")
+
+
 # View values: what templates see.
 
 _V = TypeVar("_V")
+_T = TypeVar("_T")
+_L = TypeVar("_L")
 _HASH = "_hash"
 
 
@@ -135,6 +145,8 @@ class SourceLink:
     href: str
     year: int | None
     """Year of publication, None when unknown."""
+    month: int | None = None
+    """Month of publication, None when unknown."""
 
 
 @hashed_once
@@ -219,6 +231,24 @@ class YearLink:
     href: str
     count: int
 
+    @property
+    def label(self) -> str:
+        return str(self.year)
+
+
+@dataclass(frozen=True)
+class MonthLink:
+    """A month page of a split year (timeline or bibliography)."""
+
+    year: int
+    month: int
+    label: str
+    """"March 2021"."""
+    href: str
+    count: int
+    year_href: str
+    """The href of its year's page."""
+
 
 @dataclass(frozen=True)
 class SourceYearLink:
@@ -255,9 +285,14 @@ class TimelineContext:
     year: int | None
     """The year of a year page; None on /timeline/."""
     split: bool
-    previous: YearLink | None = None
-    next: YearLink | None = None
-    """On a year page: the neighbouring years."""
+    previous: YearLink | MonthLink | None = None
+    next: YearLink | MonthLink | None = None
+    """On a year page: the neighbouring years; on a month page, the neighbouring month pages
+    (or year pages, for years without month pages: see `_pager`)."""
+    months: tuple[MonthLink, ...] = ()
+    """On a split year page and its month pages: the year's month pages."""
+    month: MonthLink | None = None
+    """The month of a month page."""
 
 
 @dataclass(frozen=True)
@@ -307,9 +342,13 @@ class SourceIndexContext:
     year: SourceYearLink | None = None
     """The year of a year page; None on /sources/."""
     split: bool = False
-    previous: SourceYearLink | None = None
-    next: SourceYearLink | None = None
-    """On a year page: the neighbouring years."""
+    previous: SourceYearLink | MonthLink | None = None
+    next: SourceYearLink | MonthLink | None = None
+    """On a year page: the neighbouring years; on a month page, as in `TimelineContext`."""
+    months: tuple[MonthLink, ...] = ()
+    """On a split year page and its month pages: the year's month pages."""
+    month: MonthLink | None = None
+    """The month of a month page."""
 
 
 @dataclass(frozen=True)
@@ -450,6 +489,7 @@ def _source_link(source: Source) -> SourceLink:
         published_inferred=source.published_inferred,
         href=source_href(source.id),
         year=source.published.year if source.published else None,
+        month=source.published.month if source.published else None,
     )
 
 
@@ -609,8 +649,110 @@ def _year_links(by_year: Mapping[int, tuple[Event, ...]]) -> tuple[YearLink, ...
     return tuple(YearLink(y, timeline_href(y), len(events)) for y, events in by_year.items())
 
 
+# Month pages: a year with more than MONTH_SPLIT items (events, or sources published then) is
+# an index of its months, one page each, and lists only its items of unknown month.
+
+_Year = TypeVar("_Year", bound=int | None)
+Months = dict[_Year, dict[int | None, tuple[_T, ...]]]
+"""Year with month pages -> month (None: unknown, first) -> its items."""
+MonthLinks = Mapping[int | None, tuple[MonthLink, ...]]
+"""Year with month pages -> its month pages."""
+
+
+class _YearPage(Protocol):
+    @property
+    def year(self) -> int | None: ...
+
+
+_Y = TypeVar("_Y", bound=_YearPage)
+
+
+def _by_month(
+    members: Iterable[_T], month_of: Callable[[_T], int | None]
+) -> dict[int | None, tuple[_T, ...]]:
+    """Month (None: unknown, first; then months in order) -> the members of that month, in
+    their given order."""
+    groups: dict[int | None, list[_T]] = defaultdict(list)
+    for member in members:
+        groups[month_of(member)].append(member)
+    return {month: tuple(groups[month]) for month in sorted(groups, key=lambda m: m or 0)}
+
+
+def _split_by_month(
+    by_year: Mapping[_Year, Sequence[_T]], month_of: Callable[[_T], int | None]
+) -> Months[_Year, _T]:
+    """The years with more than MONTH_SPLIT members, their members grouped by month."""
+    return {
+        year: _by_month(members, month_of)
+        for year, members in by_year.items()
+        if year is not None and len(members) > MONTH_SPLIT
+    }
+
+
+def _month_links(
+    months: Mapping[_Year, Mapping[int | None, Sized]], year_href: Callable[[_Year], str]
+) -> dict[int | None, tuple[MonthLink, ...]]:
+    """Year -> the links of its month pages (its months of known month)."""
+    return {
+        year: tuple(
+            _month_link(year, month, year_href(year), len(members))
+            for month, members in by_month.items()
+            if month is not None
+        )
+        for year, by_month in months.items()
+        if year is not None
+    }
+
+
+def _month_link(year: int, month: int, year_href: str, count: int) -> MonthLink:
+    label = f"{MONTHS[month - 1]} {year}"
+    return MonthLink(year, month, label, month_href(year_href, month), count, year_href)
+
+
+def _paged(links: Sequence[_L]) -> Iterator[tuple[_L, _L | None, _L | None]]:
+    """Each link with the links before and after it."""
+    for position, link in enumerate(links):
+        previous = links[position - 1] if position > 0 else None
+        following = links[position + 1] if position + 1 < len(links) else None
+        yield link, previous, following
+
+
+def _month_pagers(
+    years: Sequence[_Y], months: MonthLinks
+) -> dict[str, tuple[_Y | MonthLink | None, _Y | MonthLink | None]]:
+    """Month page href -> the pages before and after it: a month page steps through every
+    month page in order, and through the year page of a year without month pages."""
+    leaves: list[_Y | MonthLink] = [
+        leaf for year in years for leaf in (months.get(year.year) or (year,))
+    ]
+    return {
+        leaf.href: (previous, following)
+        for leaf, previous, following in _paged(leaves)
+        if isinstance(leaf, MonthLink)
+    }
+
+
+def _listing_href(year_href: str, month: int | None, year_count: int) -> str:
+    """The page that lists an item of a split timeline or bibliography: its month's page when
+    its year has month pages and its month is known, else its year's page."""
+    if month is None or year_count <= MONTH_SPLIT:
+        return year_href
+    return month_href(year_href, month)
+
+
+def _event_month(event: Event) -> int | None:
+    return event.date.month
+
+
+def _timeline_month_links(index: SiteIndex) -> MonthLinks:
+    if len(index.ordered) <= TIMELINE_SPLIT:
+        return {}
+    return _month_links(_split_by_month(_by_year(index.ordered), _event_month), timeline_href)
+
+
 def _timeline(site: SiteInfo, index: SiteIndex, only: Set[int] | None = None) -> list[Page]:
-    """The timeline's pages; with `only`, its index and the pages of those years only."""
+    """The timeline's pages; with `only`, its index and the pages of those years (and their
+    months) only."""
     by_year = _by_year(index.ordered)
     years = _year_links(by_year)
     if len(index.ordered) <= TIMELINE_SPLIT:
@@ -621,14 +763,25 @@ def _timeline(site: SiteInfo, index: SiteIndex, only: Set[int] | None = None) ->
     pages = [
         Page(timeline_href(), "timeline.html", TimelineContext((), years, latest, None, True), site)
     ]
-    for position, link in enumerate(years):
+    split = _split_by_month(by_year, _event_month)
+    months = _month_links(split, timeline_href)
+    pagers = _month_pagers(years, months)
+    for link, previous, following in _paged(years):
         if only is not None and link.year not in only:
             continue
-        group = YearGroup(link.year, _month_groups(by_year[link.year], index))
-        previous = years[position - 1] if position > 0 else None
-        following = years[position + 1] if position + 1 < len(years) else None
-        context = TimelineContext((group,), years, (), group.year, True, previous, following)
-        pages.append(Page(timeline_href(group.year), "timeline.html", context, site))
+        shown = split[link.year].get(None, ()) if link.year in split else by_year[link.year]
+        groups = (YearGroup(link.year, _month_groups(shown, index)),) if shown else ()
+        year_months = months.get(link.year, ())
+        context = TimelineContext(
+            groups, years, (), link.year, True, previous, following, year_months
+        )
+        pages.append(Page(link.href, "timeline.html", context, site))
+        for month in year_months:
+            group = YearGroup(link.year, _month_groups(split[link.year][month.month], index))
+            context = TimelineContext(
+                (group,), years, (), link.year, True, *pagers[month.href], year_months, month
+            )
+            pages.append(Page(month.href, "timeline.html", context, site))
     return pages
 
 
@@ -732,6 +885,23 @@ def _bibliography_split(index: SiteIndex) -> bool:
     return len(index.sources) > SOURCES_SPLIT
 
 
+def _bibliography_months(index: SiteIndex) -> Months[int | None, str]:
+    if not _bibliography_split(index):
+        return {}
+    return _split_by_month(index.bibliography, lambda source_id: index.sources[source_id].month)
+
+
+def _bibliography_month_links(index: SiteIndex) -> MonthLinks:
+    return _month_links(_bibliography_months(index), bibliography_href)
+
+
+def _bibliography_listing(index: SiteIndex, source_id: str) -> str:
+    """The page of a split bibliography that lists a source."""
+    link = index.sources[source_id]
+    count = len(index.bibliography[link.year])
+    return _listing_href(bibliography_href(link.year), link.month, count)
+
+
 def _source_index(
     site: SiteInfo, briefing: Briefing, index: SiteIndex, only: Set[int | None] | None = None
 ) -> list[Page]:
@@ -743,15 +913,31 @@ def _source_index(
     years = _source_years(index)
     overview = SourceIndexContext((), years, None, True)
     pages = [Page("sources/index.html", "sources.html", overview, site)]
-    for position, link in enumerate(years):
+    split = _bibliography_months(index)
+    months = _month_links(split, bibliography_href)
+    pagers = _month_pagers(years, months)
+    for link, previous, following in _paged(years):
         if only is not None and link.year not in only:
             continue
-        entries = tuple(index.entries[i] for i in index.bibliography[link.year])
-        previous = years[position - 1] if position > 0 else None
-        following = years[position + 1] if position + 1 < len(years) else None
-        context = SourceIndexContext(entries, years, link, True, previous, following)
+        shown = (
+            split[link.year].get(None, ()) if link.year in split else index.bibliography[link.year]
+        )
+        year_months = months.get(link.year, ())
+        context = SourceIndexContext(
+            _entries(index, shown), years, link, True, previous, following, year_months
+        )
         pages.append(Page(link.href, "sources.html", context, site))
+        for month in year_months:
+            entries = _entries(index, split[link.year][month.month])
+            context = SourceIndexContext(
+                entries, years, link, True, *pagers[month.href], year_months, month
+            )
+            pages.append(Page(month.href, "sources.html", context, site))
     return pages
+
+
+def _entries(index: SiteIndex, source_ids: Iterable[str]) -> tuple[SourceEntry, ...]:
+    return tuple(index.entries[i] for i in source_ids)
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -805,9 +991,6 @@ def _feeds(site: SiteInfo, index: SiteIndex, paths: Iterable[str]) -> list[Page]
 
 
 # Part of the plan, for a change to some items (serve).
-
-_T = TypeVar("_T")
-_L = TypeVar("_L")
 
 
 def update_index(
@@ -1028,12 +1211,12 @@ def page_paths(index: SiteIndex, actor_ids: Iterable[str], source_ids: Iterable[
     return [
         "index.html",
         timeline_href(),
-        *(timeline_href(year) for year in years),
+        *_with_months(_year_links(years), _timeline_month_links(index)),
         *(event_href(event.id) for event in index.ordered),
         "actors/index.html",
         *(actor_href(actor_id) for actor_id in actor_ids),
         "sources/index.html",
-        *(link.href for link in source_years),
+        *_with_months(source_years, _bibliography_month_links(index)),
         *(source_href(source_id) for source_id in source_ids),
         NOT_FOUND,
         *FEEDS,
@@ -1041,6 +1224,22 @@ def page_paths(index: SiteIndex, actor_ids: Iterable[str], source_ids: Iterable[
 
 
 FEEDS = ("feed.xml", "calendar.ics", "sitemap.xml")
+
+
+class _YearHref(_YearPage, Protocol):
+    @property
+    def href(self) -> str: ...
+
+
+def _with_months(years: Iterable[_YearHref], months: MonthLinks) -> Iterator[str]:
+    """The paths of year pages, each followed by those of its month pages."""
+    for year in years:
+        yield year.href
+        yield from (month.href for month in months.get(year.year, ()))
+
+
+def _month_hrefs(months: MonthLinks) -> list[str]:
+    return [month.href for links in months.values() for month in links]
 
 
 def same_pages(before: SiteIndex, after: SiteIndex) -> bool:
@@ -1052,6 +1251,10 @@ def same_pages(before: SiteIndex, after: SiteIndex) -> bool:
         and before.sources.keys() == after.sources.keys()
         and _by_year(before.ordered).keys() == _by_year(after.ordered).keys()
         and before.bibliography.keys() == after.bibliography.keys()
+        and _month_hrefs(_timeline_month_links(before))
+        == _month_hrefs(_timeline_month_links(after))
+        and _month_hrefs(_bibliography_month_links(before))
+        == _month_hrefs(_bibliography_month_links(after))
     )
 
 
@@ -1059,8 +1262,8 @@ def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[s
     """Paths of the pages that may differ between the sites of two indexes, the second made
     when the items `keys` changed: the pages that show one of them (or an event whose list
     entry changed with them) on either side, the home page and the timeline's index; the
-    actor index when events' actors changed; every year page of the timeline or the
-    bibliography when its years' counts changed;
+    actor index when events' actors changed; every year and month page of the timeline or
+    the bibliography when its years' or months' counts changed;
     the sitemap when the pages or their order changed. None when no item changed."""
     if not keys:
         return set()
@@ -1076,14 +1279,14 @@ def affected_paths(before: SiteIndex, after: SiteIndex, keys: Set[str]) -> set[s
         paths |= _showing(side, relisted, _ids(keys, "actor"), _ids(keys, "source"))
     if any(_actors_of_id(before, i) != _actors_of_id(after, i) for i in changed):
         paths.add("actors/index.html")
-    years_before = _year_links(_by_year(before.ordered))
-    years_after = _year_links(_by_year(after.ordered))
+    years_before = (_year_links(_by_year(before.ordered)), _timeline_month_links(before))
+    years_after = (_year_links(_by_year(after.ordered)), _timeline_month_links(after))
     if years_before != years_after and len(after.ordered) > TIMELINE_SPLIT:
-        paths.update(link.href for link in years_after)
-    sources_before = _source_years(before)
-    sources_after = _source_years(after)
+        paths.update(_with_months(*years_after))
+    sources_before = (_source_years(before), _bibliography_month_links(before))
+    sources_after = (_source_years(after), _bibliography_month_links(after))
     if sources_before != sources_after and _bibliography_split(after):
-        paths.update(link.href for link in sources_after)
+        paths.update(_with_months(*sources_after))
     if (
         years_before != years_after
         or sources_before != sources_after
@@ -1129,16 +1332,14 @@ def _showing(
         paths.add(event_href(event_id))
         paths.update(event_href(i) for i in _neighbour_ids(index, event))
         if split:
-            paths.add(timeline_href(event.date.year))
+            paths.add(_timeline_listing(index, event))
         speakers = (q.speaker for q in event.quotes if q.speaker)
         paths.update(actor_href(a) for a in (*event.actors, *speakers) if a in index.actors)
         paths.update(source_href(s) for s in index.referenced[event_id])
         if index.referenced[event_id]:
             paths.add("sources/index.html")
         if bibliography:
-            paths.update(
-                bibliography_href(index.sources[s].year) for s in index.referenced[event_id]
-            )
+            paths.update(_bibliography_listing(index, s) for s in index.referenced[event_id])
         if _position(index, event) >= len(index.ordered) - FEED_COUNT:
             paths.add("feed.xml")
         if event.status is Status.SCHEDULED:
@@ -1153,7 +1354,7 @@ def _showing(
         if source_id in index.sources:
             paths.add(source_href(source_id))
             if bibliography:
-                paths.add(bibliography_href(index.sources[source_id].year))
+                paths.add(_bibliography_listing(index, source_id))
         for event in index.by_source.get(source_id, ()):
             paths.add(event_href(event.id))
             paths.update(
@@ -1162,6 +1363,15 @@ def _showing(
                 if q.source == source_id and q.speaker is not None and q.speaker in index.actors
             )
     return paths
+
+
+def _timeline_listing(index: SiteIndex, event: Event) -> str:
+    """The page of a split timeline that lists an event."""
+    year = event.date.year
+    count = bisect.bisect_right(index.ordered, year, key=_year_of) - bisect.bisect_left(
+        index.ordered, year, key=_year_of
+    )
+    return _listing_href(timeline_href(year), event.date.month, count)
 
 
 def _position(index: SiteIndex, event: Event) -> int:
@@ -1215,13 +1425,16 @@ def _known(ids: Iterable[str], items: Mapping[str, object]) -> list[str]:
 
 def _ids_in(paths: Iterable[str]) -> dict[str, set[str]]:
     """Folder ("events", "timeline", ..., "by-year" for the bibliography's) -> the ids (or
-    years, "undated" among the bibliography's) of the pages in it."""
+    years, "undated" among the bibliography's) of the pages in it (a month page counts as
+    its year's)."""
     kinds = ("timeline", "events", "actors", "sources", "by-year")
     ids: dict[str, set[str]] = {kind: set() for kind in kinds}
     for path in paths:
         parts = path.split("/")
         if len(parts) == 3 and parts[0] in ids:
             ids[parts[0]].add(parts[1])
-        if len(parts) == 4 and parts[:2] == ["sources", "by-year"]:
+        if len(parts) == 4 and parts[0] == "timeline":
+            ids["timeline"].add(parts[1])
+        if len(parts) in (4, 5) and parts[:2] == ["sources", "by-year"]:
             ids["by-year"].add(parts[2])
     return ids
