@@ -121,6 +121,21 @@ def test_every_internal_link_works_under_a_sub_path(
     page.close()
 
 
+def test_every_internal_link_works_with_month_pages(
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in (("TIMELINE_SPLIT", 2), ("SOURCES_SPLIT", 0), ("MONTH_SPLIT", 1)):
+        monkeypatch.setattr(f"generator.render.pages.{name}", value)
+    project = copy_fixture("small", tmp_path / "project")
+    site = tmp_path / "site"
+    assert build_site(Project(project), site, jobs=1) == []
+    assert (site / "timeline" / "2021" / "12" / "index.html").is_file()
+    assert list(site.glob("sources/by-year/*/*/index.html"))
+    page = browser.new_page()
+    assert _crawl(page, (site / "index.html").as_uri()) == {}
+    page.close()
+
+
 def test_citations_link_to_their_sources(browser: Any, tmp_path: Path) -> None:
     site = _build(FIXTURES / "small", tmp_path / "site")
     page = browser.new_page()
