@@ -25,7 +25,7 @@ from typing import Any
 
 from .config import Project
 from .diagnostics import Diagnostic, Severity
-from .fsutil import atomic_write
+from .fsutil import atomic_write, read_bytes
 
 CACHE_DIR = ".briefing-cache"
 RECORD = "build.json"
@@ -56,8 +56,7 @@ def _files_below(folder: Path) -> Iterator[tuple[str, str]]:
 def _digest_files(digest: Any, files: Iterable[tuple[str, str]]) -> None:
     for label, full in files:
         try:
-            with open(full, "rb") as handle:  # noqa: PTH123 (no Path per file)
-                data = handle.read()
+            data = read_bytes(full)
         except FileNotFoundError:
             data = b"\0missing"
         digest.update(f"{label}\0{len(data)}\0".encode())
@@ -150,4 +149,5 @@ def remember_build(
     }
     with contextlib.suppress(OSError):
         _record_path(project).parent.mkdir(exist_ok=True)
-        atomic_write(_record_path(project), json.dumps(record, separators=(",", ":")).encode())
+        record_bytes = json.dumps(record, separators=(",", ":")).encode()
+        atomic_write(_record_path(project), record_bytes, durable=False)  # lost: a full build

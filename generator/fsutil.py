@@ -39,22 +39,25 @@ def _fsync_directory(directory: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
+def atomic_write(path: Path, data: bytes | str, durable: bool = True) -> None:
     """Write `data` to a temporary file beside `path`, flush it, then rename it over `path`.
 
     A process killed at any instant leaves either the old file or the new one
     (and at worst a stray hidden `.<name>.<random>.tmp` beside it). The new file
     keeps the old file's permissions, or gets the usual ones for a new file.
+    Not `durable`: no flush to disk, for files worth less than its cost (a cache
+    record): after a power loss the file may be old, new or empty.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _write_temp(path, data, flush=True)
+    tmp = _write_temp(path, data, flush=durable)
     try:
         tmp.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_directory(path.parent)
+    if durable:
+        _fsync_directory(path.parent)
 
 
 def atomic_write_many(files: Sequence[tuple[Path, bytes | str]]) -> None:
@@ -108,3 +111,16 @@ def _write_temp(path: Path, data: bytes | str, *, flush: bool) -> Path:
             tmp.unlink()
         raise
     return tmp
+
+
+def read_bytes(path: Path | str) -> bytes:
+    """A file's bytes by plain system calls: half the cost of `open().read()` (no buffered
+    file object), which counts at 20,000 small files."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(descriptor, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(descriptor)

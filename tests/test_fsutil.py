@@ -137,3 +137,26 @@ def test_a_failure_before_any_rename_keeps_every_old_file_and_no_temp(
         fsutil.atomic_write_many([(tmp_path / "x.md", "new"), (tmp_path / "y.md", "new")])
     assert [(tmp_path / n).read_text() for n in ("x.md", "y.md")] == ["old", "old"]
     assert names(tmp_path) == ["x.md", "y.md"]
+
+
+def test_a_write_that_need_not_be_durable_is_atomic_without_flushing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    target = tmp_path / "record.json"
+    atomic_write(target, b"old", durable=False)
+    atomic_write(target, b"new", durable=False)
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["record.json"]
+    assert synced == []
+    atomic_write(target, b"kept")
+    assert synced  # the default flushes the file and its folder
+
+
+def test_read_bytes_reads_whole_files(tmp_path: Path) -> None:
+    big = os.urandom(3 * 65_536 + 5)
+    (tmp_path / "big").write_bytes(big)
+    (tmp_path / "empty").write_bytes(b"")
+    assert fsutil.read_bytes(tmp_path / "big") == big
+    assert fsutil.read_bytes(str(tmp_path / "empty")) == b""
