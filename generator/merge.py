@@ -11,6 +11,7 @@ attach quotes. Everything is deterministic: inputs are sorted, ties broken by id
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -763,12 +764,13 @@ def _told_that_week(
     """Other articles' happenings on a day of the week from `monday` that share a word with
     `clause` (not only who: a name alone does not make two happenings one)."""
     words = {t for t in clause.terms if not t.startswith("@")}
-    return [
+    sharing = (
         c
         for offset in range(7)
         for c in on_day.get(monday + dt.timedelta(days=offset), [])
-        if words & c.terms.keys()
-    ]
+        if not words.isdisjoint(c.terms)
+    )
+    return list(itertools.islice(sharing, 2))  # two are as many as any more: none is the one
 
 
 def _fold_previews(clusters: list[_Cluster]) -> list[_Cluster]:

@@ -127,7 +127,7 @@ def _role(text: str, raw: str = "") -> Role:
         return Role.CHROME
     if _NAV.search(raw or text) and not _CLOSING.search(text):
         return Role.CHROME
-    if _CREDIT.search(text) or (_DATED_LINK.search(text) and len(text.split()) <= 15):
+    if _CREDIT.search(text) or _dated_link(text):
         return Role.CHROME
     long_prose = len(text.split()) >= 16 and not _SEPARATED.search(text)
     if _CLOSING.search(text) or long_prose or _MARKUP.search(text):
@@ -140,6 +140,15 @@ _DATED_LINK = re.compile(
     r"[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\s*\)$"
 )
 """'Council tax to rise by 5% (09/10/2025)': a link to another story, with its date."""
+
+
+def _dated_link(text: str) -> bool:
+    """A short line ending in a bracketed date (only its last 40 characters are searched)."""
+    if not text.endswith(")") or len(text.split()) > 15:
+        return False
+    return _DATED_LINK.search(text, max(0, len(text) - 40)) is not None
+
+
 _SEPARATED = re.compile(r"\s[·•]\s")
 """Parts set apart by dots ('Wed 17 Sep 2025 18.30 CEST · Last modified on ...'): a meta line."""
 

@@ -165,7 +165,7 @@ _RULES = [
             r"(?![/.]?\d)"
         ),
         _numeric_day,
-        re.compile(r"\d/\d"),
+        re.compile("/"),
     ),
     (
         re.compile(

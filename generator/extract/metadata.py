@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import PartialDate
 from .clean import Role, Unit, strip_dateline
@@ -178,13 +179,21 @@ def _outlet_part(part: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 12)
 def _meta_line(text: str) -> bool:
     """A line of separated parts, one of them a date: outlet, date and byline together."""
     parts = _segments(text)
     return len(parts) >= 2 and any(_is_date_line(p) for p in parts)
 
 
+DATE_LINE_WORDS = 20
+"""More words than this make prose, never a date line (its dates and at most four more)."""
+
+
+@lru_cache(maxsize=1 << 12)
 def _is_date_line(text: str) -> bool:
+    if text.count(" ") >= DATE_LINE_WORDS:
+        return False
     dates = [d.text for d in find_dates(text)] + [m[0] for m in _NUMERIC.finditer(text)]
     if not dates:
         return False
