@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.extract.clean import lines_to_units
-from generator.extract.metadata import Metadata, extract_metadata
+from generator.extract.metadata import Metadata, StatedMetadata, extract_metadata
 from generator.model import PartialDate
 
 
@@ -178,3 +178,9 @@ def test_a_volume_and_number_label_is_no_outlet() -> None:
         "*Vol. 3, No. 14 · 21 January 2026 · by Ines Moreau*\n\nThe breach was claimed.\n"
     )
     assert (meta.outlet, meta.author) == ("Patch Notes", "Ines Moreau")
+
+
+def test_a_stated_headline_loses_its_transcript_label_too() -> None:
+    stated = StatedMetadata(title="TRANSCRIPT: Governor declares emergency over the fire")
+    meta = extract_metadata(lines_to_units("Governor declares emergency\n\nIt was.\n"), stated)
+    assert meta.title == "Governor declares emergency over the fire"

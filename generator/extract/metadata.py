@@ -112,7 +112,7 @@ def extract_metadata(units: list[Unit], stated: StatedMetadata | None = None) ->
     outlet = stated.outlet or _outlet(units, title_index)
     author = _stated_name(stated.author) or _author(units, title_index)
     return Metadata(
-        title=stated.title or (_HEADLINE_LABEL.sub("", title) if title else None),
+        title=_HEADLINE_LABEL.sub("", stated.title or title or "") or None,
         outlet=outlet,
         author=None if author and outlet and _same_name(author, outlet) else author,
         published=published,
