@@ -288,7 +288,7 @@ class TimelineContext:
     previous: YearLink | MonthLink | None = None
     next: YearLink | MonthLink | None = None
     """On a year page: the neighbouring years; on a month page, the neighbouring month pages
-    (or year pages, for years without month pages: see `_pager`)."""
+    (or year pages, for years without month pages: see `_month_pagers`)."""
     months: tuple[MonthLink, ...] = ()
     """On a split year page and its month pages: the year's month pages."""
     month: MonthLink | None = None
