@@ -605,6 +605,27 @@ def _title_site(page_title: str | None, headline: str | None) -> str | None:
     return split[1] if split and _same_name(split[0], headline) else None
 
 
+_BRAND_WORDS = frozenset({"masthead", "logo", "brand", "sitename", "site-name", "wordmark"})
+_TAGLINE_SPLIT = re.compile(r"\s+[·|•—–]\s+")
+MASTHEAD_WORDS = 5
+
+
+def _masthead(document: Element, root: Element) -> str | None:
+    """The site's name from its masthead or logo outside the article ('THE HARBOUR LETTER ·
+    a weekly letter on the port' -> 'The Harbour Letter'), when nothing else names it."""
+    for element in document.elements():
+        if element is root:
+            return None  # only what comes before the article
+        if not element.tokens() & _BRAND_WORDS:
+            continue
+        logo = next((e for e in element.elements() if e.tag == "img"), None)
+        text = _inline_text(element) or (logo.attrs.get("alt", "") if logo else "")
+        name = _TAGLINE_SPLIT.split(text.strip())[0] if text.strip() else ""
+        if 1 <= len(name.split()) <= MASTHEAD_WORDS:
+            return name.title() if name.isupper() else name
+    return None
+
+
 def stated_metadata(document: Element, root: Element) -> StatedMetadata:
     """Headline, author, publication time and outlet as the page's markup states them.
 
@@ -630,6 +651,7 @@ def stated_metadata(document: Element, root: Element) -> StatedMetadata:
         or _json_name(ld.get("publisher"))
         or meta.get("application-name")
         or _title_site(page_title, title)
+        or _masthead(document, root)
     )
     author_meta = meta.get("author") or meta.get("article:author")
     authors = [

@@ -309,3 +309,23 @@ def test_an_article_without_paragraph_tags_is_still_the_article() -> None:
     page = """<body><div class="top">Home World Sport</div>
     <article><h1>Port reopens</h1><div>The port reopened on Monday.</div></article></body>"""
     assert read_page(page).text == "Port reopens\n\nThe port reopened on Monday.\n"
+
+
+def test_a_masthead_or_logo_before_the_article_names_the_site_when_nothing_else_does() -> None:
+    masthead = (
+        b"<html><head><title>Dock deal</title></head><body>"
+        b"<div class='masthead'>THE HARBOUR LETTER &middot; a weekly letter on the port</div>"
+        b"<article><h1>How the dock deal was done</h1><p>The council passed it on Monday.</p>"
+        b"</article><div class='logo'>Partner Site</div></body></html>"
+    )
+    assert read_web_page(masthead)[1] == StatedMetadata(
+        title="How the dock deal was done", outlet="The Harbour Letter"
+    )
+    logo = (
+        b"<html><body><header><a class='logo' href='/'><img src='l.svg' alt='The Valley Courier'>"
+        b"</a></header><article><h1>Rescuers reach the trapped miners at last</h1>"
+        b"<p>Rescuers reached the miners on Wednesday.</p></article></body></html>"
+    )
+    assert read_web_page(logo)[1].outlet == "The Valley Courier"
+    named = logo.replace(b"<html>", b"<html><head><meta property='og:site_name' content='VC'>")
+    assert read_web_page(named)[1].outlet == "VC"
